@@ -1,0 +1,20 @@
+// Writes dist/consent-config.schema.json from the same valibot definition that
+// validates configs at run time (src/core/config-schema.ts, built to dist/lib).
+import { writeFileSync } from 'node:fs';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { ConfigSchema } from '../dist/lib/core/config-schema.js';
+
+const schema = toJsonSchema(ConfigSchema, {
+  target: 'draft-07',
+  // Regex-validity, safe-URL and cross-field checks run only at run time; JSON Schema cannot say them.
+  errorMode: 'ignore',
+});
+const published = {
+  $id: 'https://unpkg.com/consent-banner/dist/consent-config.schema.json',
+  title: 'consent-banner configuration',
+  description:
+    'Categories, services and cookies for <consent-banner>. Also checked at run time: ids unique across categories and services, texts present for every language in "languages", cookie patterns valid regular expressions, links relative or http(s)/mailto.',
+  ...schema,
+};
+writeFileSync(new URL('../dist/consent-config.schema.json', import.meta.url), JSON.stringify(published, null, 2) + '\n');
+console.log('wrote dist/consent-config.schema.json');

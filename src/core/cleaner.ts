@@ -1,0 +1,67 @@
+/**
+ * Deletes the declared cookies of every service that is not granted: after a
+ * refusal, after a withdrawal, and on page load for anything set without consent.
+ * A cookie can only be deleted with the domain and path it was set with, and a
+ * script does not say which it used, so every likely pair is tried: the host and
+ * each parent domain, `/`, each folder of the current URL (a cookie set without a
+ * path gets the page's folder) and any path the config declares.
+ */
+import Cookies from 'js-cookie';
+import type { CookieConfig } from './config-schema.js';
+import type { ConsentStore } from './store.js';
+
+/** `www.news.example.org` -> [undefined (host-only), www.news.example.org, news.example.org, example.org]. */
+function candidateDomains(hostname: string): (string | undefined)[] {
+  const domains: (string | undefined)[] = [undefined];
+  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return domains;
+  const labels = hostname.split('.');
+  for (let start = 0; start < labels.length - 1 || start === 0; start++) domains.push(labels.slice(start).join('.'));
+  return domains;
+}
+
+/** `/news/2026/article.html` -> ['/', '/news', '/news/2026']. */
+function candidatePaths(pathname: string): string[] {
+  const folders = pathname.split('/').slice(1, -1);
+  return ['/', ...folders.map((_, index) => '/' + folders.slice(0, index + 1).join('/'))];
+}
+
+function cookieNames(): string[] {
+  return document.cookie
+    .split(';')
+    .map((pair) => pair.split('=')[0].trim())
+    .filter(Boolean);
+}
+
+/** Deletes the cookies that match the declarations; returns the names it deleted. */
+export function deleteCookies(declared: CookieConfig[]): string[] {
+  const present = cookieNames();
+  const targets = new Map<string, Set<string>>();
+  for (const cookie of declared) {
+    const pattern = cookie.pattern ? new RegExp(cookie.pattern) : null;
+    const names = pattern ? present.filter((name) => pattern.test(name)) : [cookie.name!];
+    for (const name of names) {
+      const paths = targets.get(name) ?? new Set(candidatePaths(location.pathname));
+      if (cookie.path) paths.add(cookie.path);
+      targets.set(name, paths);
+    }
+  }
+  const domains = candidateDomains(location.hostname);
+  for (const [name, paths] of targets) {
+    for (const path of paths) for (const domain of domains) Cookies.remove(name, { path, domain });
+  }
+  return [...targets.keys()].filter((name) => present.includes(name));
+}
+
+/** Keeps the page free of cookies of services that are not granted, now and after each change. */
+export function startCleaner(store: ConsentStore): () => void {
+  const clean = () => {
+    if (!store.ready) return;
+    for (const category of store.config!.categories) {
+      for (const service of category.services) {
+        if (service.cookies && !store.isGranted(service.id)) deleteCookies(service.cookies);
+      }
+    }
+  };
+  clean();
+  return store.subscribe(clean);
+}

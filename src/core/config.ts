@@ -1,0 +1,67 @@
+/**
+ * Turns whatever the site supplied (JSON text or an object) into a validated,
+ * typed `ConsentConfig`, or throws a `ConfigError` listing every problem with its
+ * JSON path. Also the small helpers that read a config: text lookup and id index.
+ */
+import * as v from 'valibot';
+import { ConfigSchema, formatPath, type CategoryConfig, type ConsentConfig, type LocalizedText, type ServiceConfig } from './config-schema.js';
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  // valibot says "Invalid key: Expected never but received "x"" for a misspelt property.
+  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown property ${issue.received}`;
+  if (issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid key')) {
+    return issue.received === 'undefined' ? 'is required' : `must be ${issue.expected}, not ${issue.received}`;
+  }
+  return issue.message;
+}
+
+export function parseConfig(input: unknown): ConsentConfig {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      throw new ConfigError([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
+    }
+  }
+  const result = v.safeParse(ConfigSchema, data);
+  if (result.success) return result.output;
+  throw new ConfigError(
+    result.issues.map((issue) => ({
+      path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
+      message: describeIssue(issue),
+    })),
+  );
+}
+
+/** Picks the text for a language: that language, else English, else the first one given. */
+export function localize(text: LocalizedText | undefined, language: string): string {
+  if (text === undefined || typeof text === 'string') return text ?? '';
+  return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+export interface ServiceEntry {
+  service: ServiceConfig;
+  category: CategoryConfig;
+}
+
+/** Service ids mapped to their service and category, in config order. */
+export function indexServices(config: ConsentConfig): Map<string, ServiceEntry> {
+  const index = new Map<string, ServiceEntry>();
+  for (const category of config.categories) {
+    for (const service of category.services) index.set(service.id, { service, category });
+  }
+  return index;
+}

@@ -1,0 +1,18 @@
+/**
+ * Every problem the module meets (a broken config, an unreadable consent cookie,
+ * blocked storage, gating markup that names no known id) is reported the same way:
+ * `console.error` for the developer and a `consent-error` event for the site.
+ */
+export type ConsentErrorKind = 'config' | 'cookie' | 'storage' | 'markup';
+
+export interface ConsentErrorDetail {
+  kind: ConsentErrorKind;
+  /** Where the problem is: a JSON path into the config (`$.categories[1].id`), a cookie name, or the markup. */
+  path: string;
+  message: string;
+}
+
+export function reportError(detail: ConsentErrorDetail): void {
+  console.error(`[consent-banner] ${detail.kind} error at ${detail.path}: ${detail.message}`);
+  document.dispatchEvent(new CustomEvent<ConsentErrorDetail>('consent-error', { detail, bubbles: true, composed: true }));
+}

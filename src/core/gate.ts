@@ -1,0 +1,95 @@
+/**
+ * Lets gated markup load only when the store allows it:
+ *
+ * - `<script type="text/plain" data-consent="ID">` (inline or with `src`) runs as a
+ *   real script, in document order, once, keeping its attributes and nonce;
+ *   `data-type="module"` makes it a module script.
+ * - Any element with `data-consent` and `data-src` / `data-srcset` (iframe, img, …)
+ *   gets its `src` / `srcset` while allowed, and loses it again on withdrawal.
+ *
+ * Markup added later is gated too. A `data-consent` naming no category or service
+ * of the config is reported once and never loads.
+ */
+import { reportError } from './errors.js';
+import type { ConsentStore } from './store.js';
+
+const SCRIPT_SELECTOR = 'script[type="text/plain"][data-consent]';
+const SOURCE_SELECTOR = '[data-consent][data-src],[data-consent][data-srcset]';
+
+function describe(element: Element): string {
+  return `<${element.localName} data-consent="${element.getAttribute('data-consent')}">`;
+}
+
+/** Runs a gated script by inserting a clone with its real type; resolves once it has run or failed. */
+function runScript(placeholder: HTMLScriptElement): Promise<void> {
+  // A text/plain script was never "started" by the browser, so its clone runs when inserted.
+  // Cloning (rather than copying text) keeps every attribute, and nothing passes through a string sink.
+  const script = placeholder.cloneNode(true) as HTMLScriptElement;
+  const type = placeholder.getAttribute('data-type');
+  if (type) script.type = type;
+  else script.removeAttribute('type');
+  // Browsers hide the nonce attribute from getAttribute; the property still holds it.
+  if (placeholder.nonce) script.nonce = placeholder.nonce;
+  const done = script.src
+    ? new Promise<void>((resolve) => {
+        script.addEventListener('load', () => resolve(), { once: true });
+        script.addEventListener('error', () => resolve(), { once: true });
+      })
+    : Promise.resolve();
+  placeholder.replaceWith(script);
+  return done;
+}
+
+export function startGate(store: ConsentStore, root: Document = document): () => void {
+  const reported = new WeakSet<Element>();
+  const queued = new WeakSet<Element>();
+  let queue = Promise.resolve();
+
+  const allowed = (element: Element): boolean => {
+    const id = element.getAttribute('data-consent') ?? '';
+    if (store.knows(id)) return store.isGranted(id);
+    if (!reported.has(element)) {
+      reported.add(element);
+      reportError({ kind: 'markup', path: describe(element), message: `"${id}" is no category or service id of the config; this element stays blocked` });
+    }
+    return false;
+  };
+
+  const apply = () => {
+    if (!store.ready) return;
+    for (const element of root.querySelectorAll<HTMLScriptElement>(SCRIPT_SELECTOR)) {
+      if (queued.has(element) || !allowed(element)) continue;
+      queued.add(element);
+      // Chained, so an external script finishes before the next gated script starts.
+      queue = queue.then(() => (element.isConnected ? runScript(element) : undefined));
+    }
+    for (const element of root.querySelectorAll<HTMLElement>(SOURCE_SELECTOR)) {
+      const grant = allowed(element);
+      for (const attribute of ['src', 'srcset']) {
+        const source = element.getAttribute(`data-${attribute}`);
+        if (source === null) continue;
+        const loaded = element.getAttribute(attribute) === source;
+        if (grant && !loaded) element.setAttribute(attribute, source);
+        // An iframe keeps its document when src is removed; navigating it away unloads the third party.
+        else if (!grant && loaded) element.localName === 'iframe' && attribute === 'src' ? element.setAttribute('src', 'about:blank') : element.removeAttribute(attribute);
+      }
+    }
+  };
+
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      apply();
+    });
+  });
+  observer.observe(root.documentElement, { childList: true, subtree: true });
+  const unsubscribe = store.subscribe(apply);
+  apply();
+  return () => {
+    observer.disconnect();
+    unsubscribe();
+  };
+}

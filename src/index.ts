@@ -1,0 +1,14 @@
+/**
+ * consent-banner's public API, free of side effects: importing it registers no
+ * element and gates nothing. Import `consent-banner/define.js` for that (the drop-in
+ * bundle does it for you).
+ */
+export { consent, ConsentStore } from './core/store.js';
+export type { ConsentDecision, ConsentListener, ConsentReadyDetail } from './core/store.js';
+export type { DecisionMethod } from './core/record.js';
+export { parseConfig, ConfigError, type ConfigProblem } from './core/config.js';
+export type { ConsentConfig, CategoryConfig, ServiceConfig, CookieConfig, LocalizedText, TextKey } from './core/config-schema.js';
+export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
+export { startGate } from './core/gate.js';
+export { startCleaner, deleteCookies } from './core/cleaner.js';
+export { ConsentBanner } from './ui/consent-banner.js';

@@ -1,0 +1,249 @@
+/**
+ * Internal: the dialog that `<consent-banner>` loads on demand and places in its
+ * shadow root. Not registered by the package entry and not public API; style it
+ * through the banner's documented parts and custom properties.
+ *
+ * It renders the store's state and turns clicks into the store's intents; it never
+ * touches cookies itself.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { localize } from '../core/config.js';
+import type { CategoryConfig, ServiceConfig } from '../core/config-schema.js';
+import { consent } from '../core/store.js';
+import { dialogStyles } from './consent-dialog.styles.js';
+import { languageOf, textsFor, type Texts } from './texts.js';
+
+export type DialogLayer = 'first' | 'settings';
+
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+
+let styleSheet: CSSStyleSheet | undefined;
+
+/**
+ * A plain custom element rendered with lit-html: LitElement's reactive layer would
+ * cost about 3 KB on a dialog whose state changes only on the visitor's clicks.
+ * Like a reactive controller, it subscribes to the store while connected and
+ * re-renders on every change.
+ *
+ * @internal
+ */
+export class ConsentDialog extends HTMLElement {
+  /** The banner this dialog belongs to: its `lang` decides the language. */
+  banner!: HTMLElement;
+
+  #layer: DialogLayer = 'first';
+  /** Service ids switched on in the settings layer, before they are saved. */
+  #selection = new Set<string>();
+  #opener: HTMLElement | null = null;
+  /** Set while this element closes the dialog itself, so the `close` handler can tell. */
+  #closing = false;
+  #unsubscribe?: () => void;
+  readonly #root: ShadowRoot;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    if (!styleSheet) {
+      styleSheet = new CSSStyleSheet();
+      styleSheet.replaceSync(dialogStyles);
+    }
+    this.#root.adoptedStyleSheets = [styleSheet];
+  }
+
+  connectedCallback(): void {
+    this.#unsubscribe = consent.subscribe(() => this.#update());
+    this.#update();
+  }
+
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+  }
+
+  get #dialog(): HTMLDialogElement {
+    return this.#root.querySelector('dialog')!;
+  }
+
+  #update(): void {
+    render(this.#render(), this.#root);
+  }
+
+  /** Shows the given layer (opening the modal if needed) and moves focus to its heading. */
+  show(layer: DialogLayer, opener: HTMLElement | null): void {
+    const dialog = this.#dialog;
+    if (!dialog.open) {
+      this.#opener = opener;
+      this.#selection = new Set(consent.config!.categories.flatMap((category) => category.services.map((service) => service.id)).filter((id) => consent.storedChoice(id)));
+    }
+    this.#layer = layer;
+    this.#update();
+    if (!dialog.open) dialog.showModal();
+    this.#root.querySelector('h2')!.focus();
+  }
+
+  #close(): void {
+    this.#closing = true;
+    this.#dialog.close();
+    this.#closing = false;
+    if (this.#opener?.isConnected) this.#opener.focus();
+    this.#opener = null;
+  }
+
+  #decide(intent: () => void): void {
+    intent();
+    this.#close();
+  }
+
+  #acceptAll = () => this.#decide(() => consent.acceptAll());
+  #rejectAll = () => this.#decide(() => consent.rejectAll());
+  #save = () => this.#decide(() => consent.saveSelection(this.#selection));
+  #openSettings = () => this.show('settings', this.#opener);
+
+  #backToFirstLayer(): void {
+    this.#layer = 'first';
+    this.#update();
+    this.#root.querySelector<HTMLElement>('[data-action="settings"]')!.focus();
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      // Escape never decides. Without a valid decision it only steps back from the settings;
+      // a visitor who already decided may close the dialog with it.
+      event.preventDefault();
+      if (!consent.needsDecision) this.#close();
+      else if (this.#layer === 'settings') this.#backToFirstLayer();
+    } else if (event.key === 'Tab') {
+      // The modal makes the page inert, but Tab would still leave for the browser's own UI.
+      const focusable = [...this.#root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const current = this.#root.activeElement;
+      const edge = event.shiftKey ? focusable[0] : focusable[focusable.length - 1];
+      if (current === edge || !focusable.includes(current as HTMLElement)) {
+        event.preventDefault();
+        (event.shiftKey ? focusable[focusable.length - 1] : focusable[0]).focus();
+      }
+    }
+  };
+
+  /** The browser's own close request (Escape, back gesture) is never a decision. */
+  #onCancel = (event: Event): void => event.preventDefault();
+
+  /** If the dialog was closed by anything but this element while a decision is due, it comes back. */
+  #onClose = (): void => {
+    if (!this.#closing && consent.needsDecision) this.#dialog.showModal();
+  };
+
+  #toggleCategory(category: CategoryConfig, on: boolean): void {
+    for (const service of category.services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
+    this.#update();
+  }
+
+  #toggleService(service: ServiceConfig, on: boolean): void {
+    on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
+    this.#update();
+  }
+
+  #render(): TemplateResult | typeof nothing {
+    const config = consent.config;
+    if (!config) return nothing;
+    const language = languageOf(this.banner);
+    const texts = textsFor(language, config.texts);
+    const canClose = !consent.needsDecision;
+    return html`
+      <dialog part="dialog" lang=${language} aria-labelledby="title" closedby="none" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
+        <div class="head">
+          <h2 id="title" part="title" tabindex="-1">${this.#layer === 'first' ? texts.title : texts.settingsTitle}</h2>
+          ${canClose ? html`<button class="close" part="button" type="button" @click=${() => this.#close()}>${texts.close}</button>` : nothing}
+        </div>
+        <div class="body">${this.#layer === 'first' ? this.#renderFirstLayer(texts, language) : this.#renderSettings(texts, language)}</div>
+        <div class="buttons" part="buttons">
+          ${this.#layer === 'settings' ? this.#button(texts.save, 'save', this.#save) : nothing}
+          ${this.#button(texts.acceptAll, 'accept', this.#acceptAll)} ${this.#button(texts.rejectAll, 'reject', this.#rejectAll)}
+          ${this.#layer === 'first' ? this.#button(texts.settings, 'settings', this.#openSettings) : nothing}
+        </div>
+      </dialog>
+    `;
+  }
+
+  #button(label: string, action: string, handler: () => void): TemplateResult {
+    return html`<button part="button" type="button" data-action=${action} @click=${handler}>${label}</button>`;
+  }
+
+  #renderLinks(texts: Texts): TemplateResult {
+    const links = consent.config!.links;
+    return html`<p class="links" part="links">
+      <a href=${links.privacy}>${texts.privacy}</a>
+      ${links.imprint ? html`<a href=${links.imprint}>${texts.imprint}</a>` : nothing}
+    </p>`;
+  }
+
+  #renderFirstLayer(texts: Texts, language: string): TemplateResult {
+    const purposes = consent
+      .config!.categories.filter((category) => !category.required)
+      .map((category) => localize(category.label, language))
+      .join(', ');
+    return html`<p part="text">${texts.intro.replace('{purposes}', purposes)}</p>
+      ${this.#renderLinks(texts)}`;
+  }
+
+  #renderSettings(texts: Texts, language: string): TemplateResult {
+    return html`<p part="text">${texts.settingsIntro}</p>
+      ${consent.config!.categories.map((category) => this.#renderCategory(category, texts, language))} ${this.#renderLinks(texts)}`;
+  }
+
+  /** A native checkbox with role="switch", named by the heading `labelledBy` points to. */
+  #switch(labelledBy: string, checked: boolean, required: boolean, texts: Texts, onChange: (on: boolean) => void, describedBy?: string): TemplateResult {
+    return html`<span class="switch">
+      <input
+        part="switch"
+        type="checkbox"
+        role="switch"
+        .checked=${checked}
+        ?disabled=${required}
+        aria-labelledby=${labelledBy}
+        aria-describedby=${describedBy ?? nothing}
+        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+      />
+      <span class="state" aria-hidden="true">${required ? texts.alwaysOn : checked ? texts.on : texts.off}</span>
+    </span>`;
+  }
+
+  #renderCategory(category: CategoryConfig, texts: Texts, language: string): TemplateResult {
+    const required = category.required === true;
+    const allOn = required || category.services.every((service) => this.#selection.has(service.id));
+    const descriptionId = `description-${category.id}`;
+    return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
+      <div class="row">
+        <h3 id="category-${category.id}">${localize(category.label, language)}</h3>
+        ${this.#switch(`category-${category.id}`, allOn, required, texts, (on) => this.#toggleCategory(category, on), category.description ? descriptionId : undefined)}
+      </div>
+      ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
+      <ul class="services" aria-label=${texts.services}>
+        ${category.services.map((service) => this.#renderService(service, required, texts, language))}
+      </ul>
+    </section>`;
+  }
+
+  #renderService(service: ServiceConfig, required: boolean, texts: Texts, language: string): TemplateResult {
+    const on = required || this.#selection.has(service.id);
+    const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
+    const cookies = service.cookies?.map((cookie) => `${cookie.name ?? cookie.pattern} (${localize(cookie.expires, language)})`).join(', ');
+    return html`<li class="service" part="service">
+      <div class="row">
+        <h4 id="service-${service.id}">${service.name}</h4>
+        ${this.#switch(`service-${service.id}`, on, required, texts, (checked) => this.#toggleService(service, checked))}
+      </div>
+      <dl>
+        ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))} ${detail(texts.cookies, cookies)}
+        ${detail(texts.thirdCountry, localize(service.thirdCountry, language))}
+      </dl>
+      ${service.privacyPolicy
+        ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
+        : nothing}
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-dialog': ConsentDialog;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Built-in dialog texts (our own wording), German and English. A config's `texts`
+ * may override any key per language. `{purposes}` in `intro` is replaced by the
+ * labels of the optional categories.
+ */
+import type { TextKey } from '../core/config-schema.js';
+
+export type Texts = Record<TextKey, string>;
+
+const en: Texts = {
+  title: 'Your privacy choices',
+  intro:
+    'This site works without optional services. With your consent we also use services for: {purposes}. You can change or withdraw your choice at any time under "Cookie settings" at the bottom of every page.',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  settings: 'Settings',
+  save: 'Save selection',
+  close: 'Close',
+  settingsTitle: 'Cookie settings',
+  settingsIntro:
+    'Choose which optional services we may use. Switching a service off deletes its cookies on this site; data a provider keeps on its own website can only be deleted there.',
+  privacy: 'Privacy policy',
+  imprint: 'Imprint',
+  alwaysOn: 'Always on',
+  on: 'On',
+  off: 'Off',
+  provider: 'Provider',
+  purpose: 'Purpose',
+  cookies: 'Cookies',
+  thirdCountry: 'Data may be transferred to',
+  providerPrivacy: 'Privacy policy of {name}',
+  services: 'Services',
+};
+
+const de: Texts = {
+  title: 'Ihre Datenschutz-Auswahl',
+  intro:
+    'Diese Website funktioniert auch ohne optionale Dienste. Mit Ihrer Einwilligung nutzen wir zusätzlich Dienste für: {purposes}. Ihre Wahl können Sie jederzeit über „Cookie-Einstellungen“ am Ende jeder Seite ändern oder widerrufen.',
+  acceptAll: 'Alle akzeptieren',
+  rejectAll: 'Alle ablehnen',
+  settings: 'Einstellungen',
+  save: 'Auswahl speichern',
+  close: 'Schließen',
+  settingsTitle: 'Cookie-Einstellungen',
+  settingsIntro:
+    'Wählen Sie, welche optionalen Dienste wir nutzen dürfen. Schalten Sie einen Dienst aus, löschen wir seine Cookies auf dieser Website; Daten, die ein Anbieter auf seiner eigenen Website speichert, lassen sich nur dort löschen.',
+  privacy: 'Datenschutzerklärung',
+  imprint: 'Impressum',
+  alwaysOn: 'Immer aktiv',
+  on: 'An',
+  off: 'Aus',
+  provider: 'Anbieter',
+  purpose: 'Zweck',
+  cookies: 'Cookies',
+  thirdCountry: 'Daten können übermittelt werden nach',
+  providerPrivacy: 'Datenschutzerklärung von {name}',
+  services: 'Dienste',
+};
+
+export const BUILT_IN_TEXTS: Record<'en' | 'de', Texts> = { en, de };
+
+/** The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" -> "de"). */
+export function languageOf(element: Element): string {
+  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  return lang.toLowerCase().split('-')[0];
+}
+
+/** Built-in texts for the language (English for any other), under the config's overrides for it. */
+export function textsFor(language: string, overrides?: Record<string, Partial<Texts>>): Texts {
+  const builtIn = language === 'de' ? de : en;
+  return { ...builtIn, ...overrides?.[language] };
+}

@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import { ConfigError, parseConfig } from '../src/core/config.js';
+import { testConfig } from './support/helpers.js';
+
+/** The problems parseConfig reports for the input, as "path: message" lines. */
+function problemsOf(input: unknown): string[] {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    expect(error).to.be.instanceOf(ConfigError);
+    return (error as ConfigError).problems.map((problem) => `${problem.path}: ${problem.message}`);
+  }
+  throw new Error('the config was accepted');
+}
+
+const mutate = (change: (config: any) => void) => {
+  const config = structuredClone(testConfig()) as any;
+  change(config);
+  return config;
+};
+
+describe('config validation', () => {
+  it('accepts a complete config, as an object and as JSON text', () => {
+    const config = testConfig();
+    expect(parseConfig(config)).to.deep.equal(config);
+    expect(parseConfig(JSON.stringify(config))).to.deep.equal(config);
+  });
+
+  it('reports text that is not JSON', () => {
+    const [problem] = problemsOf('{"revision": 1,');
+    expect(problem).to.match(/^\$: is not valid JSON/);
+  });
+
+  it('names the path of a duplicate id and where it was first used', () => {
+    const problems = problemsOf(mutate((config) => (config.categories[2].services[1].id = 'stats')));
+    expect(problems).to.deep.equal(['$.categories[2].services[1].id: duplicate id "stats" (already used at $.categories[1].services[0].id)']);
+  });
+
+  it('treats a service id equal to a category id as a duplicate', () => {
+    expect(problemsOf(mutate((config) => (config.categories[2].services[0].id = 'statistics')))[0]).to.match(/^\$\.categories\[2\]\.services\[0\]\.id: duplicate id "statistics"/);
+  });
+
+  it('requires every listed language in every text map', () => {
+    const problems = problemsOf(
+      mutate((config) => {
+        config.languages = ['en', 'de'];
+        config.categories[0].services[0].purpose = { en: 'Keeps your session.' };
+      }),
+    );
+    expect(problems).to.deep.equal(['$.categories[0].services[0].purpose: missing the "de" text (listed in "languages")']);
+  });
+
+  it('accepts a plain string text for all listed languages', () => {
+    expect(() => parseConfig(mutate((config) => (config.languages = ['en', 'de'])))).not.to.throw();
+  });
+
+  it('caps expiresDays at 395 days (13 months)', () => {
+    expect(problemsOf(mutate((config) => (config.cookie = { expiresDays: 400 })))).to.deep.equal(['$.cookie.expiresDays: must be at most 395 (13 months)']);
+    expect(() => parseConfig(mutate((config) => (config.cookie = { expiresDays: 395 })))).not.to.throw();
+  });
+
+  it('rejects a cookie pattern that is no regular expression', () => {
+    expect(problemsOf(mutate((config) => (config.categories[1].services[0].cookies[1].pattern = '^_sx_(')))).to.deep.equal([
+      '$.categories[1].services[0].cookies[1].pattern: is not a valid regular expression',
+    ]);
+  });
+
+  it('wants exactly one of name and pattern for a cookie', () => {
+    expect(problemsOf(mutate((config) => (config.categories[1].services[0].cookies[0].pattern = '^_st'))))
+      .to.deep.equal(['$.categories[1].services[0].cookies[0]: needs exactly one of "name" or "pattern"']);
+  });
+
+  it('names a misspelt property', () => {
+    expect(problemsOf(mutate((config) => (config.categories[1].services[0].privacypolicy = '/p')))).to.deep.equal([
+      '$.categories[1].services[0].privacypolicy: unknown property "privacypolicy"',
+    ]);
+  });
+
+  it('names a missing required field and a wrong type', () => {
+    const problems = problemsOf(
+      mutate((config) => {
+        delete config.revision;
+        config.categories[0].required = 'yes';
+      }),
+    );
+    expect(problems).to.have.members(['$.revision: is required', '$.categories[0].required: must be boolean, not "yes"']);
+  });
+
+  it('refuses javascript: links and bad ids', () => {
+    const problems = problemsOf(
+      mutate((config) => {
+        config.links.privacy = 'javascript:alert(1)';
+        config.categories[2].id = 'Media Stuff';
+      }),
+    );
+    expect(problems).to.have.members([
+      '$.links.privacy: must be a relative URL or start with https:, http: or mailto:',
+      '$.categories[2].id: must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit',
+    ]);
+  });
+
+  it('wants at least one service in a category', () => {
+    expect(problemsOf(mutate((config) => (config.categories[2].services = []))))
+      .to.deep.equal(['$.categories[2].services: needs at least one service']);
+  });
+
+  it('checks text overrides against the known keys', () => {
+    expect(problemsOf(mutate((config) => (config.texts = { en: { acceptAll: 'Yes to all', acceptEverything: 'x' } }))))
+      .to.deep.equal(['$.texts.en.acceptEverything: unknown property "acceptEverything"']);
+  });
+});
