@@ -20,16 +20,19 @@ function describe(element: Element): string {
   return `<${element.localName} data-consent="${element.getAttribute('data-consent')}">`;
 }
 
-/** Runs a gated script by inserting a clone with its real type; resolves once it has run or failed. */
+/** Runs a gated script by putting a real script in its place; resolves once it has run or failed. */
 function runScript(placeholder: HTMLScriptElement): Promise<void> {
-  // A text/plain script was never "started" by the browser, so its clone runs when inserted.
-  // Cloning (rather than copying text) keeps every attribute, and nothing passes through a string sink.
-  const script = placeholder.cloneNode(true) as HTMLScriptElement;
+  // A fresh element, not a clone: scripts parsed by innerHTML or a <template> are marked
+  // "already started" by the parser, and a clone inherits that and would never run.
+  const script = document.createElement('script');
+  for (const { name, value } of placeholder.attributes) if (name !== 'type') script.setAttribute(name, value);
   const type = placeholder.getAttribute('data-type');
   if (type) script.type = type;
-  else script.removeAttribute('type');
   // Browsers hide the nonce attribute from getAttribute; the property still holds it.
-  if (placeholder.nonce) script.nonce = placeholder.nonce;
+  script.nonce = placeholder.nonce;
+  // Inserted scripts run async by default; the queue in startGate keeps document order.
+  script.async = false;
+  script.text = placeholder.text;
   const done = script.src
     ? new Promise<void>((resolve) => {
         script.addEventListener('load', () => resolve(), { once: true });

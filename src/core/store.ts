@@ -101,12 +101,16 @@ export class ConsentStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Takes a validated config and reads the stored decision against it. */
-  configure(config: ConsentConfig): void {
+  /**
+   * Takes a validated config and reads the stored decision against it. `null` (the
+   * config was rejected) leaves the store unconfigured: nothing is granted.
+   */
+  configure(config: ConsentConfig | null): void {
     this.#config = config;
-    this.#services = indexServices(config);
-    this.#record = this.#readRecord(config);
+    this.#services = config ? indexServices(config) : new Map();
+    this.#record = config && this.#readRecord(config);
     this.#notify();
+    if (!config) return;
     document.dispatchEvent(
       new CustomEvent<ConsentReadyDetail>('consent-ready', {
         detail: { decision: this.decision, needsDecision: this.needsDecision },
@@ -158,7 +162,8 @@ export class ConsentStore {
     if (!config) return;
     const record: DecisionRecord = {
       consentId: newConsentId(),
-      decidedAt: Date.now(),
+      // The cookie keeps seconds; so does the record from the start, so it reads back identically.
+      decidedAt: Math.floor(Date.now() / 1000) * 1000,
       revision: config.revision,
       method,
       granted,

@@ -114,6 +114,7 @@ export class ConsentBanner extends HTMLElement {
       consent.configure(parseConfig(input));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
+      consent.configure(null);
       for (const problem of error.problems) reportError({ kind: 'config', path: problem.path, message: problem.message });
       this.#settle();
       return;
@@ -123,6 +124,7 @@ export class ConsentBanner extends HTMLElement {
   }
 
   #fail(path: string, message: string): void {
+    consent.configure(null);
     reportError({ kind: 'config', path, message });
     this.#settle();
   }

@@ -59,6 +59,7 @@ export class ConsentDialog extends HTMLElement {
     this.#unsubscribe?.();
   }
 
+  /** The native dialog; null only before the first render. */
   get #dialog(): HTMLDialogElement {
     return this.#root.querySelector('dialog')!;
   }
@@ -69,14 +70,14 @@ export class ConsentDialog extends HTMLElement {
 
   /** Shows the given layer (opening the modal if needed) and moves focus to its heading. */
   show(layer: DialogLayer, opener: HTMLElement | null): void {
-    const dialog = this.#dialog;
-    if (!dialog.open) {
+    if (!this.isConnected) return;
+    if (!this.#dialog?.open) {
       this.#opener = opener;
       this.#selection = new Set(consent.config!.categories.flatMap((category) => category.services.map((service) => service.id)).filter((id) => consent.storedChoice(id)));
     }
     this.#layer = layer;
     this.#update();
-    if (!dialog.open) dialog.showModal();
+    if (!this.#dialog.open) this.#dialog.showModal();
     this.#root.querySelector('h2')!.focus();
   }
 

@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentBanner } from '../../src/ui/consent-banner.js';
+import { consent } from '../../src/core/store.js';
 import '../../src/define.js';
 
 /** A config with every kind of category: necessary, statistics (two services) and external media. */
@@ -30,10 +31,10 @@ export function testConfig(changes: Partial<ConsentConfig> = {}): ConsentConfig 
             privacyPolicy: 'https://stats.example/privacy',
             cookies: [
               { name: '_stat', expires: '30 days' },
-              { pattern: '^_sx_', expires: '1 year', path: '/test' },
+              { pattern: '^_sx_', expires: '1 year' },
             ],
           },
-          { id: 'heatmap', name: 'Heatmap', cookies: [{ name: 'hm_id', expires: '1 day' }] },
+          { id: 'heatmap', name: 'Heatmap', cookies: [{ name: 'hm_id', expires: '1 day', path: '/test' }] },
         ],
       },
       {
@@ -58,6 +59,12 @@ export function clearCookies(): void {
       document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}`;
     }
   }
+}
+
+/** The state of a page that was just loaded: no cookies, and a store that has no config yet. */
+export function freshPage(): void {
+  clearCookies();
+  consent.configure(null);
 }
 
 export function cookieNames(): string[] {

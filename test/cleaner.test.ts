@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { consent } from '../src/core/store.js';
+import { browserCookies, clearCookies, freshPage, cookieNames, mountBanner } from './support/helpers.js';
+
+/**
+ * Cookies as the stand-in vendors would set them. `hm_id` sits on the path the config
+ * declares for it (/test), where this page (at /) cannot even see it.
+ */
+function setVendorCookies(): void {
+  document.cookie = '_stat=1; path=/';
+  document.cookie = '_sx_id=2; path=/';
+  document.cookie = '_sx_ses=3';
+  document.cookie = 'x_sx_keep=4; path=/';
+  document.cookie = 'hm_id=5; path=/test';
+  document.cookie = 'PHPSESSID=6; path=/';
+  document.cookie = 'theme=dark; path=/';
+}
+
+describe('cookie clean-up', () => {
+  beforeEach(freshPage);
+  afterEach(clearCookies);
+
+  it('deletes the declared cookies (exact names and patterns, on every path) after "Reject all"', async () => {
+    await mountBanner();
+    setVendorCookies();
+    consent.rejectAll();
+    const remaining = (await browserCookies()).map((cookie) => cookie.name);
+    expect(remaining).to.have.members(['consent', 'x_sx_keep', 'PHPSESSID', 'theme']);
+  });
+
+  it('deletes a withdrawn service\'s cookies at once and leaves granted ones', async () => {
+    await mountBanner();
+    consent.acceptAll();
+    setVendorCookies();
+    consent.saveSelection(['heatmap', 'video', 'social']);
+    const remaining = (await browserCookies()).map((cookie) => cookie.name);
+    expect(remaining).to.include('hm_id');
+    expect(remaining).not.to.include.members(['_stat', '_sx_id', '_sx_ses']);
+    expect(cookieNames()).to.include('x_sx_keep');
+  });
+
+  it('deletes cookies of services without consent on page load', async () => {
+    setVendorCookies();
+    await mountBanner();
+    expect((await browserCookies()).map((cookie) => cookie.name)).to.have.members(['x_sx_keep', 'PHPSESSID', 'theme']);
+  });
+});
