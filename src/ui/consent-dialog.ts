@@ -129,7 +129,7 @@ export class ConsentDialog extends HTMLElement {
 
   /** If the dialog was closed by anything but this element while a decision is due, it comes back. */
   #onClose = (): void => {
-    if (!this.#closing && consent.needsDecision) this.#dialog.showModal();
+    if (!this.#closing && consent.needsDecision && this.isConnected) this.#dialog.showModal();
   };
 
   #toggleCategory(category: CategoryConfig, on: boolean): void {

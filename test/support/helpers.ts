@@ -74,8 +74,9 @@ export function cookieNames(): string[] {
     .filter(Boolean);
 }
 
-/** Mounts a banner with the config and waits until the config is applied. */
+/** Mounts a banner with the config (the page's only one, like on a real page) and waits until the config is applied. */
 export async function mountBanner(config: unknown = testConfig(), lang?: string): Promise<ConsentBanner> {
+  for (const previous of document.querySelectorAll('consent-banner')) previous.remove();
   const banner = await fixture<ConsentBanner>(html`<consent-banner lang=${lang ?? 'en'} .config=${config}></consent-banner>`);
   await banner.configApplied;
   return banner;

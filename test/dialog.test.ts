@@ -1,0 +1,326 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { consent } from '../src/core/store.js';
+import type { ConsentBanner } from '../src/ui/consent-banner.js';
+import {
+  button,
+  clearCookies,
+  deepActiveElement,
+  dialogRoot,
+  freshPage,
+  mountBanner,
+  openDialog,
+  testConfig,
+  waitForDialog,
+} from './support/helpers.js';
+
+const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
+const switchFor = (banner: ConsentBanner, id: string) => dialogRoot(banner)!.querySelector<HTMLInputElement>(`input[aria-labelledby="service-${id}"], input[aria-labelledby="category-${id}"]`)!;
+const heading = (banner: ConsentBanner) => dialogRoot(banner)!.querySelector('h2')!;
+
+async function openSettingsFromFirstLayer(banner: ConsentBanner): Promise<void> {
+  button(banner, 'settings').click();
+  await waitUntil(() => button(banner, 'save'), 'settings layer did not render');
+}
+
+describe('consent dialog', () => {
+  beforeEach(freshPage);
+  afterEach(async () => {
+    clearCookies();
+    await setViewport({ width: 1280, height: 800 });
+  });
+
+  describe('first layer', () => {
+    it('opens as a modal on a first visit, with focus on its heading rather than "Accept all"', async () => {
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      expect(dialog.matches(':modal')).to.be.true;
+      expect(deepActiveElement()).to.equal(heading(banner));
+      expect(dialog.getAttribute('aria-labelledby')).to.equal(heading(banner).id);
+      await expect(banner).to.be.accessible();
+    });
+
+    it('names the optional purposes, links privacy policy and imprint, and offers three buttons', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      const root = dialogRoot(banner)!;
+      const text = root.querySelector('.body')!.textContent!;
+      expect(text).to.include('Statistics, External media');
+      expect(text).not.to.include('Necessary');
+      expect(text).to.include('Cookie settings');
+      expect([...root.querySelectorAll('.links a')].map((link) => link.getAttribute('href'))).to.deep.equal(['/privacy', '/imprint']);
+      expect([...root.querySelectorAll('.buttons button')].map((element) => element.textContent!.trim())).to.deep.equal(['Accept all', 'Reject all', 'Settings']);
+    });
+
+    it('gives "Accept all", "Reject all" and "Settings" the same size and look', async () => {
+      for (const width of [1280, 320]) {
+        await setViewport({ width, height: 700 });
+        freshPage();
+        const banner = await mountBanner();
+        await waitForDialog(banner);
+        const buttons = (['accept', 'reject', 'settings'] as const).map((action) => button(banner, action));
+        const boxes = buttons.map((element) => element.getBoundingClientRect());
+        const looks = buttons.map((element) => {
+          const style = getComputedStyle(element);
+          return [style.backgroundColor, style.color, style.fontSize, style.fontWeight, style.borderColor, style.borderRadius].join();
+        });
+        for (let index = 1; index < 3; index++) {
+          expect(Math.round(boxes[index].width), `width at ${width}px`).to.equal(Math.round(boxes[0].width));
+          expect(Math.round(boxes[index].height), `height at ${width}px`).to.equal(Math.round(boxes[0].height));
+          expect(looks[index]).to.equal(looks[0]);
+        }
+      }
+    });
+
+    it('shows all three buttons without scrolling at 320 px width', async () => {
+      await setViewport({ width: 320, height: 568 });
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      for (const action of ['accept', 'reject', 'settings'] as const) {
+        const box = button(banner, action).getBoundingClientRect();
+        expect(box.top, action).to.be.at.least(0);
+        expect(box.bottom, action).to.be.at.most(innerHeight);
+        expect(box.right, action).to.be.at.most(innerWidth);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expect(banner).to.be.accessible();
+    });
+
+    it('speaks German when the page or the element says so, and takes text overrides from the config', async () => {
+      const banner = await mountBanner(testConfig(), 'de');
+      await waitForDialog(banner);
+      expect(button(banner, 'accept').textContent).to.equal('Alle akzeptieren');
+      expect(button(banner, 'reject').textContent).to.equal('Alle ablehnen');
+      expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('Statistik, Externe Medien');
+      expect(dialogRoot(banner)!.querySelector('dialog')!.lang).to.equal('de');
+      await expect(banner).to.be.accessible();
+
+      freshPage();
+      const overridden = await mountBanner(testConfig({ texts: { de: { acceptAll: 'Allen Diensten zustimmen' } } }), 'de');
+      await waitForDialog(overridden);
+      expect(button(overridden, 'accept').textContent).to.equal('Allen Diensten zustimmen');
+      expect(button(overridden, 'reject').textContent).to.equal('Alle ablehnen');
+    });
+
+    it('renders config texts as text, never as markup', async () => {
+      const config = testConfig();
+      config.categories[1].label = '<img src=x onerror="window.injected=true">Statistics';
+      const banner = await mountBanner(config);
+      await waitForDialog(banner);
+      expect(dialogRoot(banner)!.querySelector('img')).to.equal(null);
+      expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('<img src=x');
+    });
+
+    it('is not shown when a valid decision is stored', async () => {
+      await mountBanner();
+      consent.rejectAll();
+      const banner = await mountBanner();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(openDialog(banner)).to.equal(null);
+      expect(dialogRoot(banner)).to.equal(null);
+    });
+  });
+
+  describe('decisions', () => {
+    it('"Reject all" stores a refusal and closes', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      const change = oneEvent(document, 'consent-change');
+      button(banner, 'reject').click();
+      expect((await change).detail.method).to.equal('reject-all');
+      expect(openDialog(banner)).to.equal(null);
+    });
+
+    it('"Accept all" grants every service', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      button(banner, 'accept').click();
+      expect(consent.decision!.grantedServices).to.have.members(['cms', 'stats', 'heatmap', 'video', 'social']);
+      expect(openDialog(banner)).to.equal(null);
+    });
+
+    it('saves the switches of the settings layer; re-opened settings show the stored choice', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      switchFor(banner, 'stats').click();
+      switchFor(banner, 'media').click();
+      button(banner, 'save').click();
+      expect(consent.decision!.method).to.equal('custom');
+      expect(consent.decision!.grantedServices).to.have.members(['cms', 'stats', 'video', 'social']);
+
+      await banner.showSettings();
+      expect(switchFor(banner, 'stats').checked).to.be.true;
+      expect(switchFor(banner, 'heatmap').checked).to.be.false;
+      expect(switchFor(banner, 'statistics').checked).to.be.false;
+      expect(switchFor(banner, 'media').checked).to.be.true;
+      await expect(banner).to.be.accessible();
+    });
+  });
+
+  describe('settings layer', () => {
+    it('starts every optional switch off and keeps the necessary one on and disabled', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      expect(deepActiveElement()).to.equal(heading(banner));
+      expect(heading(banner).textContent).to.equal('Cookie settings');
+      for (const input of switches(banner)) {
+        const necessary = ['category-necessary', 'service-cms'].includes(input.getAttribute('aria-labelledby')!);
+        expect(input.checked, input.getAttribute('aria-labelledby')!).to.equal(necessary);
+        expect(input.disabled).to.equal(necessary);
+      }
+      await expect(banner).to.be.accessible();
+    });
+
+    it('lists per service the provider, purpose, cookies with expiry, third country and privacy policy', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      const services = [...dialogRoot(banner)!.querySelectorAll('.service')];
+      const stats = services.find((element) => element.querySelector('h4')!.textContent === 'Local stats')!;
+      expect(stats.textContent).to.include('Example Institute');
+      expect(stats.textContent).to.include('Reach measurement');
+      expect(stats.textContent).to.include('_stat (30 days), ^_sx_ (1 year)');
+      expect(stats.querySelector('a')!.getAttribute('href')).to.equal('https://stats.example/privacy');
+      const video = services.find((element) => element.querySelector('h4')!.textContent === 'Video host')!;
+      expect(video.textContent).to.match(/transferred to\s*USA/);
+    });
+
+    it('switches a category\'s services together and shows the state in words, not only colour', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      const category = switchFor(banner, 'statistics');
+      const stateText = () => category.nextElementSibling!.textContent;
+      expect(stateText()).to.equal('Off');
+      category.click();
+      expect(switchFor(banner, 'stats').checked).to.be.true;
+      expect(switchFor(banner, 'heatmap').checked).to.be.true;
+      expect(stateText()).to.equal('On');
+      switchFor(banner, 'heatmap').click();
+      expect(category.checked).to.be.false;
+    });
+
+    it('is accessible in German too', async () => {
+      const banner = await mountBanner(testConfig(), 'de');
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      expect(heading(banner).textContent).to.equal('Cookie-Einstellungen');
+      await expect(banner).to.be.accessible();
+    });
+
+    it('makes every control at least 24 x 24 px', async () => {
+      await setViewport({ width: 320, height: 568 });
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      const controls = dialogRoot(banner)!.querySelectorAll<HTMLElement>('button, input, a');
+      expect(controls.length).to.be.above(10);
+      for (const control of controls) {
+        const box = control.getBoundingClientRect();
+        expect(box.width, control.outerHTML).to.be.at.least(24);
+        expect(box.height, control.outerHTML).to.be.at.least(24);
+      }
+    });
+
+    it('does not animate the switches when reduced motion is asked for', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      const duration = () => getComputedStyle(switchFor(banner, 'stats'), '::before').transitionDuration;
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(duration()).not.to.equal('0s');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(duration()).to.equal('0s');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('keeps Tab and Shift+Tab inside the dialog', async () => {
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      await openSettingsFromFirstLayer(banner);
+      const focusable = [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not([disabled])')];
+      const visited: Element[] = [];
+      for (let press = 0; press < focusable.length + 2; press++) {
+        await sendKeys({ press: 'Tab' });
+        visited.push(deepActiveElement()!);
+      }
+      for (const element of visited) expect(focusable, (element as HTMLElement).outerHTML).to.include(element);
+      expect(visited[0]).to.equal(focusable[0]);
+      expect(visited[focusable.length]).to.equal(focusable[0]);
+      focusable[0].focus();
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(deepActiveElement()).to.equal(focusable[focusable.length - 1]);
+    });
+
+    it('Escape does nothing on the first layer and decides nothing', async () => {
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      await sendKeys({ press: 'Escape' });
+      await sendKeys({ press: 'Escape' });
+      expect(dialog.open).to.be.true;
+      expect(consent.decision).to.equal(null);
+      expect(document.cookie).not.to.match(/consent=/);
+    });
+
+    it('Escape on the settings layer goes back to the first, with focus on "Settings"', async () => {
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      button(banner, 'settings').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => button(banner, 'save'));
+      await sendKeys({ press: 'Escape' });
+      expect(dialog.open).to.be.true;
+      expect(button(banner, 'save')).to.equal(null);
+      expect(deepActiveElement()).to.equal(button(banner, 'settings'));
+      expect(consent.decision).to.equal(null);
+    });
+
+    it('a "Cookie settings" link opens the settings; Escape closes them and focus returns to the link', async () => {
+      await mountBanner();
+      consent.rejectAll();
+      const page = await fixture<HTMLElement>(html`<footer><a href="#cookies" data-consent-open>Cookie settings</a></footer>`);
+      const banner = await mountBanner();
+      const link = page.querySelector('a')!;
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = await waitForDialog(banner);
+      expect(button(banner, 'save')).to.exist;
+      expect(location.hash).not.to.equal('#cookies');
+      await expect(banner).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      expect(dialog.open).to.be.false;
+      expect(document.activeElement).to.equal(link);
+      expect(consent.decision!.method).to.equal('reject-all');
+    });
+
+    it('a decision by keyboard closes the dialog and returns focus to what opened it', async () => {
+      await mountBanner();
+      consent.rejectAll();
+      const page = await fixture<HTMLElement>(html`<p><button data-consent-open>Privacy settings</button></p>`);
+      const banner = await mountBanner();
+      page.querySelector('button')!.click();
+      await waitForDialog(banner);
+      switchFor(banner, 'video').focus();
+      await sendKeys({ press: 'Space' });
+      expect(switchFor(banner, 'video').checked).to.be.true;
+      button(banner, 'save').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(openDialog(banner)).to.equal(null);
+      expect(consent.isGranted('video')).to.be.true;
+      expect(document.activeElement).to.equal(page.querySelector('button'));
+    });
+
+    it('a click outside the dialog neither closes it nor decides', async () => {
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      await sendMouse({ type: 'click', position: [2, 2] });
+      expect(dialog.open).to.be.true;
+      expect(consent.decision).to.equal(null);
+    });
+  });
+});

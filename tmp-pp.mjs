@@ -1,0 +1,20 @@
+import puppeteer from 'puppeteer-core';
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+const server = http.createServer(async (req, res) => { try { const p = new URL(req.url, 'http://x').pathname; const body = await readFile('.' + p); res.writeHead(200, {'content-type': p.endsWith('.js') ? 'text/javascript' : 'text/html'}); res.end(body);} catch { res.writeHead(404); res.end(); } }).listen(8123);
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const page = await browser.newPage();
+page.on('console', m => console.log('console:', m.text()));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+page.on('framenavigated', f => console.log('navigated:', f.url()));
+page.on('error', e => console.log('crash:', e.message));
+await page.goto('http://localhost:8123/tmp-page.html');
+await new Promise(r => setTimeout(r, 500));
+await page.evaluate(() => document.querySelector('consent-banner').shadowRoot.querySelector('consent-dialog').shadowRoot.querySelector('[data-action=settings]').click());
+for (let i = 0; i < 2; i++) { await page.keyboard.press('Tab'); const a = await page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.outerHTML?.slice(0, 60); }); console.log('tab', i, a); }
+await page.keyboard.down('Shift'); await page.keyboard.press('Tab'); await page.keyboard.up('Shift');
+console.log('after shift-tab', await page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.outerHTML?.slice(0, 60); }));
+await page.keyboard.down('Shift'); await page.keyboard.press('Tab'); await page.keyboard.up('Shift');
+console.log('after shift-tab 2', await page.evaluate(() => { let e = document.activeElement; while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement; return e?.outerHTML?.slice(0, 60); }));
+console.log(page.url(), page.isClosed());
+await browser.close(); server.close();
