@@ -3,7 +3,10 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import pkg from './package.json' with { type: 'json' };
 
-/** Collapses the white space of `/* css *\/` template literals; terser leaves string contents alone. */
+/**
+ * Collapses the white space of `/* css *\/` template literals; terser leaves string contents
+ * alone. It does not parse CSS: keep spaces out of quoted CSS strings (`content: ':'`).
+ */
 const minifyCss = () => ({
   name: 'minify-css',
   transform(code, id) {

@@ -122,11 +122,11 @@ export const dialogStyles = /* css */ `
     font-weight: 600;
   }
   dt::after {
-    content: ': ';
+    content: ':';
   }
   dd {
     display: inline;
-    margin: 0;
+    margin: 0 0 0 0.3em;
   }
   .switch {
     display: inline-flex;
@@ -182,9 +182,14 @@ export const dialogStyles = /* css */ `
     .buttons {
       padding-inline: 0.75rem;
     }
+    .buttons {
+      gap: 0.4rem;
+      padding-block: 0.5rem;
+    }
     button {
       flex-basis: 100%;
-      min-height: 2.5rem;
+      min-height: 2.25rem;
+      padding-block: 0.3rem;
     }
   }
 `;

@@ -1,0 +1,54 @@
+// A small static server for the demo and the end-to-end tests: serves the package
+// folder (so /demo/ and /dist/ are both reachable), only on this machine.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts the server; resolves with it and its base URL. Port 0 picks a free port. */
+export function startServer({ port = 8000, host = '127.0.0.1' } = {}) {
+  const server = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === '/') {
+      response.writeHead(302, { Location: '/demo/' }).end();
+      return;
+    }
+    let file = normalize(join(ROOT, decodeURIComponent(pathname)));
+    if (file !== ROOT && !file.startsWith(ROOT + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+      // The demo's CMS session cookie: necessary, so it is set before any consent.
+      if (pathname.startsWith('/demo/') && extname(file) === '.html' && !/PHPSESSID=/.test(request.headers.cookie ?? '')) {
+        headers['Set-Cookie'] = `PHPSESSID=${Math.random().toString(36).slice(2, 12)}; Path=/; SameSite=Lax`;
+      }
+      response.writeHead(200, headers).end(body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+  return new Promise((done) => {
+    server.listen(port, host, () => done({ server, url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}` }));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
+  console.log(`Demo running at ${url}/demo/  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,71 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium through puppeteer-core, the
+// project's own static server, and a page that records every request it makes.
+import puppeteer from 'puppeteer-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { chromeArgs } from '../../web-test-runner.config.mjs';
+
+export async function startBrowser() {
+  const { server, url } = await startServer({ port: 0 });
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromeArgs });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+const isLocal = (url) => /^(data|blob|about):/.test(url) || ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+
+/**
+ * A page in a fresh profile (own cookies) that records every request. Requests to
+ * anywhere but this machine are recorded and then aborted, so the tests stay offline.
+ */
+export async function openPage(browser) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  // A page opened after another context closed can stay a background tab, where
+  // animation-frame polling (waitForSelector) stalls.
+  await page.bringToFront();
+  const requests = [];
+  const errors = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (isLocal(request.url())) request.continue();
+    else request.abort('blockedbyclient');
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+  });
+  const cookies = async () => (await page.browserContext().cookies()).map(({ name, value, domain, path }) => ({ name, value, domain, path }));
+  return { page, context, requests, errors, cookies };
+}
+
+/** The host of every recorded request that did not go to the page's own host. */
+export function otherHosts(requests, pageUrl) {
+  const own = new URL(pageUrl).host;
+  return requests.filter((url) => /^https?:/.test(url) && new URL(url).host !== own);
+}
+
+/** Whether the banner's dialog is open, read from the DOM (through both shadow roots). */
+const isDialogOpen = () => Boolean(document.querySelector('consent-banner')?.shadowRoot?.querySelector('consent-dialog')?.shadowRoot?.querySelector('dialog[open]'));
+
+export const dialogOpen = (page) => page.evaluate(isDialogOpen);
+export async function waitForDialog(page) {
+  try {
+    await page.waitForFunction(isDialogOpen, { polling: 50, timeout: 5000 });
+  } catch (error) {
+    const state = await page.evaluate(() => ({
+      url: location.href,
+      visibility: document.visibilityState,
+      defined: Boolean(customElements.get('consent-banner')),
+      dialogHtml: document.querySelector('consent-banner')?.shadowRoot?.innerHTML ?? 'no shadow root',
+    }));
+    throw new Error(`the dialog did not open: ${JSON.stringify(state)}`, { cause: error });
+  }
+}
+export const clickAction = async (page, action) => (await page.waitForSelector(`consent-banner >>> button[data-action="${action}"]`)).click();

@@ -1,0 +1,77 @@
+// End-to-end: the demo article as a reader meets it. Nothing may leave this machine
+// before consent; the decision panel and the statistics stand-in must tell the truth.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { clickAction, openPage, otherHosts, startBrowser, waitForDialog } from './browser.mjs';
+
+let session;
+before(async () => (session = await startBrowser()));
+after(() => session.close());
+
+const demo = () => `${session.url}/demo/`;
+const text = (page, selector) => page.$eval(selector, (element) => element.textContent);
+
+describe('demo article', () => {
+  it('sends nothing beyond localhost and sets only the CMS session cookie before a decision', async () => {
+    const { page, requests, cookies, errors, context } = await openPage(session.browser);
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    await waitForDialog(page);
+    assert.deepEqual(otherHosts(requests, demo()), []);
+    assert.deepEqual((await cookies()).map((cookie) => cookie.name), ['PHPSESSID']);
+    assert.match(await text(page, '#stats-report'), /has not run/);
+    assert.match(await text(page, '#panel-decision'), /No decision/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('after "Reject all": still nothing beyond localhost, no statistics, also on the next page', async () => {
+    const { page, requests, cookies, context } = await openPage(session.browser);
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    await waitForDialog(page);
+    await clickAction(page, 'reject');
+    assert.match(await text(page, '#panel-decision'), /Method: reject-all/);
+    await page.goto(`${session.url}/demo/privacy.html`, { waitUntil: 'networkidle0' });
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    assert.deepEqual(otherHosts(requests, demo()), []);
+    assert.deepEqual((await cookies()).map((cookie) => cookie.name).sort(), ['PHPSESSID', 'consent']);
+    assert.match(await text(page, '#stats-report'), /has not run/);
+    await context.close();
+  });
+
+  it('after "Accept all": the statistics stand-in runs, the map is requested, and the consent cookie stays small', async () => {
+    const { page, requests, cookies, context } = await openPage(session.browser);
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    await waitForDialog(page);
+    await clickAction(page, 'accept');
+    await page.waitForFunction(() => document.getElementById('stats-report').textContent.includes('ran at'));
+    await page.waitForFunction(() => document.querySelector('iframe[data-consent="osm"]').src.startsWith('https://www.openstreetmap.org/'));
+    assert.deepEqual(
+      otherHosts(requests, demo()).map((url) => new URL(url).host),
+      ['www.openstreetmap.org'],
+    );
+    const jar = await cookies();
+    assert.deepEqual(jar.map((cookie) => cookie.name).sort(), ['PHPSESSID', '_stat', 'consent']);
+    const record = jar.find((cookie) => cookie.name === 'consent');
+    const size = record.name.length + 1 + record.value.length;
+    console.log(`# consent cookie for the demo config after "Accept all": ${size} bytes (${record.name}=${record.value})`);
+    assert.ok(size < 100, `consent cookie is ${size} bytes`);
+    assert.match(await text(page, '#panel-cookies'), /_stat=/);
+    await context.close();
+  });
+
+  it('withdrawing statistics in the settings deletes _stat at once and the panel shows it', async () => {
+    const { page, cookies, context } = await openPage(session.browser);
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    await waitForDialog(page);
+    await clickAction(page, 'accept');
+    await page.waitForFunction(() => document.cookie.includes('_stat='));
+    await page.click('footer a[data-consent-open]');
+    await waitForDialog(page);
+    await (await page.$('consent-banner >>> input[aria-labelledby="service-stats"]')).click();
+    await clickAction(page, 'save');
+    assert.deepEqual((await cookies()).map((cookie) => cookie.name).sort(), ['PHPSESSID', 'consent']);
+    assert.match(await text(page, '#panel-decision'), /Denied: stats/);
+    assert.doesNotMatch(await text(page, '#panel-cookies'), /_stat=/);
+    await context.close();
+  });
+});
