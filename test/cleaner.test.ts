@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { consent } from '../src/core/store.js';
-import { browserCookies, clearCookies, freshPage, cookieNames, mountBanner } from './support/helpers.js';
+import { browserCookies, clearAllCookies, cookieNames, freshPage, mountBanner, testConfig } from './support/helpers.js';
 
 /**
  * Cookies as the stand-in vendors would set them. `hm_id` sits on the path the config
@@ -18,7 +18,7 @@ function setVendorCookies(): void {
 
 describe('cookie clean-up', () => {
   beforeEach(freshPage);
-  afterEach(clearCookies);
+  afterEach(clearAllCookies);
 
   it('deletes the declared cookies (exact names and patterns, on every path) after "Reject all"', async () => {
     await mountBanner();
@@ -37,6 +37,14 @@ describe('cookie clean-up', () => {
     expect(remaining).to.include('hm_id');
     expect(remaining).not.to.include.members(['_stat', '_sx_id', '_sx_ses']);
     expect(cookieNames()).to.include('x_sx_keep');
+  });
+
+  it('deletes a cookie on the domain the config declares for it', async () => {
+    document.cookie = `hm_id=7; path=/; domain=${location.hostname}`;
+    const config = testConfig();
+    config.categories[1].services[1].cookies = [{ name: 'hm_id', expires: '1 day', domain: location.hostname }];
+    await mountBanner(config);
+    expect((await browserCookies()).filter((cookie) => cookie.name === 'hm_id' && cookie.path === '/')).to.deep.equal([]);
   });
 
   it('deletes cookies of services without consent on page load', async () => {

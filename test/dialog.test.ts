@@ -121,6 +121,23 @@ describe('consent dialog', () => {
     });
   });
 
+  describe('theming', () => {
+    it('takes custom properties and styles the documented parts', async () => {
+      const style = await fixture<HTMLStyleElement>(html`<style>
+        consent-banner { --consent-button-background: rgb(10, 20, 30); }
+        consent-banner::part(title) { color: rgb(40, 50, 60); }
+        consent-banner::part(switch) { outline-color: rgb(70, 80, 90); }
+      </style>`);
+      const banner = await mountBanner();
+      await waitForDialog(banner);
+      expect(getComputedStyle(button(banner, 'reject')).backgroundColor).to.equal('rgb(10, 20, 30)');
+      expect(getComputedStyle(heading(banner)).color).to.equal('rgb(40, 50, 60)');
+      await openSettingsFromFirstLayer(banner);
+      expect(getComputedStyle(switchFor(banner, 'stats')).outlineColor).to.equal('rgb(70, 80, 90)');
+      style.remove();
+    });
+  });
+
   describe('decisions', () => {
     it('"Reject all" stores a refusal and closes', async () => {
       const banner = await mountBanner();

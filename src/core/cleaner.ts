@@ -4,7 +4,7 @@
  * A cookie can only be deleted with the domain and path it was set with, and a
  * script does not say which it used, so every likely pair is tried: the host and
  * each parent domain, `/`, each folder of the current URL (a cookie set without a
- * path gets the page's folder) and any path the config declares.
+ * path gets the page's folder), and any domain and path the config declares.
  */
 import Cookies from 'js-cookie';
 import type { CookieConfig } from './config-schema.js';
@@ -35,18 +35,18 @@ function cookieNames(): string[] {
 /** Deletes the cookies that match the declarations; returns the names it deleted. */
 export function deleteCookies(declared: CookieConfig[]): string[] {
   const present = cookieNames();
-  const targets = new Map<string, Set<string>>();
+  const targets = new Map<string, { paths: Set<string>; domains: Set<string | undefined> }>();
   for (const cookie of declared) {
     const pattern = cookie.pattern ? new RegExp(cookie.pattern) : null;
     const names = pattern ? present.filter((name) => pattern.test(name)) : [cookie.name!];
     for (const name of names) {
-      const paths = targets.get(name) ?? new Set(candidatePaths(location.pathname));
-      if (cookie.path) paths.add(cookie.path);
-      targets.set(name, paths);
+      const target = targets.get(name) ?? { paths: new Set(candidatePaths(location.pathname)), domains: new Set(candidateDomains(location.hostname)) };
+      if (cookie.path) target.paths.add(cookie.path);
+      if (cookie.domain) target.domains.add(cookie.domain);
+      targets.set(name, target);
     }
   }
-  const domains = candidateDomains(location.hostname);
-  for (const [name, paths] of targets) {
+  for (const [name, { paths, domains }] of targets) {
     for (const path of paths) for (const domain of domains) Cookies.remove(name, { path, domain });
   }
   return [...targets.keys()].filter((name) => present.includes(name));

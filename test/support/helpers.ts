@@ -61,6 +61,14 @@ export function clearCookies(): void {
   }
 }
 
+/** Every cookie of the browser context, also those on paths this page cannot see. */
+export async function clearAllCookies(): Promise<void> {
+  for (const { name, path, domain } of await browserCookies()) {
+    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}; domain=${domain}`;
+    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}`;
+  }
+}
+
 /** The state of a page that was just loaded: no cookies, and a store that has no config yet. */
 export function freshPage(): void {
   clearCookies();
