@@ -111,6 +111,40 @@ describe('consent dialog', () => {
       expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('<img src=x');
     });
 
+    it('comes back when the stored decision expired, the revision changed or a service was added', async () => {
+      const cases: [string, () => ReturnType<typeof testConfig>][] = [
+        ['expired', () => testConfig({ cookie: { expiresDays: 1 } })],
+        ['new revision', () => testConfig({ revision: 2 })],
+        [
+          'new service',
+          () => {
+            const config = testConfig();
+            config.categories[2].services.push({ id: 'maps', name: 'Maps' });
+            return config;
+          },
+        ],
+      ];
+      for (const [reason, config] of cases) {
+        freshPage();
+        await mountBanner();
+        consent.rejectAll();
+        if (reason === 'expired') {
+          // Rewrite the stored record two days into the past, check value included.
+          const { encodeRecord, decodeRecord } = await import('../src/core/record.js');
+          const record = decodeRecord(document.cookie.match(/(?:^|; )consent=([^;]+)/)![1]);
+          if (typeof record === 'string') throw new Error(record);
+          document.cookie = `consent=${encodeRecord({ ...record, decidedAt: record.decidedAt - 2 * 24 * 3600 * 1000 })}; path=/`;
+        }
+        const banner = await mountBanner(config());
+        const dialog = await waitForDialog(banner);
+        expect(dialog.open, reason).to.be.true;
+        await openSettingsFromFirstLayer(banner);
+        const optional = switches(banner).filter((input) => !input.disabled);
+        expect(optional.length, reason).to.be.at.least(6);
+        expect(optional.filter((input) => input.checked), reason).to.deep.equal([]);
+      }
+    });
+
     it('is not shown when a valid decision is stored', async () => {
       await mountBanner();
       consent.rejectAll();
