@@ -47,6 +47,31 @@ describe('cookie clean-up', () => {
     expect((await browserCookies()).filter((cookie) => cookie.name === 'hm_id' && cookie.path === '/')).to.deep.equal([]);
   });
 
+  it('writes no cookie on a page view where none of the declared cookies exists', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    await mountBanner();
+    consent.rejectAll();
+    const writes: string[] = [];
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => descriptor.get!.call(document),
+      set: (value: string) => {
+        writes.push(value);
+        descriptor.set!.call(document, value);
+      },
+    });
+    // Without the declared /test path: every declared cookie could be seen here if it existed.
+    const config = testConfig();
+    delete config.categories[1].services[1].cookies![0].path;
+    try {
+      await mountBanner(config);
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(writes).to.deep.equal([]);
+    expect(consent.decision!.method).to.equal('reject-all');
+  });
+
   it('deletes cookies of services without consent on page load', async () => {
     setVendorCookies();
     await mountBanner();

@@ -38,7 +38,9 @@ export function deleteCookies(declared: CookieConfig[]): string[] {
   const targets = new Map<string, { paths: Set<string>; domains: Set<string | undefined> }>();
   for (const cookie of declared) {
     const pattern = cookie.pattern ? new RegExp(cookie.pattern) : null;
-    const names = pattern ? present.filter((name) => pattern.test(name)) : [cookie.name!];
+    // Deleting costs a cookie write per domain and path, on every page view: only for cookies
+    // that are there, or that may sit on a declared path where this page cannot see them.
+    const names = pattern ? present.filter((name) => pattern.test(name)) : present.includes(cookie.name!) || cookie.path ? [cookie.name!] : [];
     for (const name of names) {
       const target = targets.get(name) ?? { paths: new Set(candidatePaths(location.pathname)), domains: new Set(candidateDomains(location.hostname)) };
       if (cookie.path) target.paths.add(cookie.path);
