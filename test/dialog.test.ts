@@ -366,6 +366,33 @@ describe('consent dialog', () => {
       expect(document.activeElement).to.equal(page.querySelector('button'));
     });
 
+    it('comes back if anything else closes it while a decision is due', async () => {
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      const closed = oneEvent(dialog, 'close');
+      dialog.close();
+      await closed;
+      expect(dialog.open).to.be.true;
+      expect(dialog.matches(':modal')).to.be.true;
+      expect(consent.decision).to.equal(null);
+    });
+
+    it('offers "Close" only once a decision exists, and closing changes nothing', async () => {
+      const first = await mountBanner();
+      await waitForDialog(first);
+      expect(dialogRoot(first)!.querySelector('button.close')).to.equal(null);
+      button(first, 'reject').click();
+      const stored = consent.decision;
+
+      const banner = await mountBanner();
+      await banner.showSettings();
+      const close = dialogRoot(banner)!.querySelector<HTMLButtonElement>('button.close')!;
+      expect(close.textContent).to.equal('Close');
+      close.click();
+      expect(openDialog(banner)).to.equal(null);
+      expect(consent.decision).to.deep.equal(stored);
+    });
+
     it('a click outside the dialog neither closes it nor decides', async () => {
       const banner = await mountBanner();
       const dialog = await waitForDialog(banner);

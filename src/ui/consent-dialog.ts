@@ -35,8 +35,6 @@ export class ConsentDialog extends HTMLElement {
   /** Service ids switched on in the settings layer, before they are saved. */
   #selection = new Set<string>();
   #opener: HTMLElement | null = null;
-  /** Set while this element closes the dialog itself, so the `close` handler can tell. */
-  #closing = false;
   #unsubscribe?: () => void;
   readonly #root: ShadowRoot;
 
@@ -81,10 +79,9 @@ export class ConsentDialog extends HTMLElement {
     this.#root.querySelector('h2')!.focus();
   }
 
+  /** Closes the dialog; only called after a decision or when a valid one exists. */
   #close(): void {
-    this.#closing = true;
     this.#dialog.close();
-    this.#closing = false;
     if (this.#opener?.isConnected) this.#opener.focus();
     this.#opener = null;
   }
@@ -127,9 +124,12 @@ export class ConsentDialog extends HTMLElement {
   /** The browser's own close request (Escape, back gesture) is never a decision. */
   #onCancel = (event: Event): void => event.preventDefault();
 
-  /** If the dialog was closed by anything but this element while a decision is due, it comes back. */
+  /**
+   * The `close` event comes a task after the dialog closed. This element closes it only
+   * once no decision is due, so a close while one is due came from elsewhere: show it again.
+   */
   #onClose = (): void => {
-    if (!this.#closing && consent.needsDecision && this.isConnected) this.#dialog.showModal();
+    if (consent.needsDecision && this.isConnected) this.#dialog.showModal();
   };
 
   #toggleCategory(category: CategoryConfig, on: boolean): void {
