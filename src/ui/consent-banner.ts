@@ -5,7 +5,7 @@
  * This element is on every page view, so it is plain DOM without Lit: the dialog
  * (Lit, styles, texts) is loaded from `./consent-dialog.js` only when it must show.
  */
-import { ConfigError, parseConfig } from '../core/config.js';
+import { ConfigError, parseConfig, type ConfigProblem } from '../core/config.js';
 import { reportError } from '../core/errors.js';
 import { consent } from '../core/store.js';
 import type { ConsentDialog, DialogLayer } from './consent-dialog.js';
@@ -96,7 +96,7 @@ export class ConsentBanner extends HTMLElement {
     const src = this.getAttribute('src');
     if (inline) return this.#apply(inline.textContent ?? '');
     if (!src) {
-      return this.#fail('<consent-banner>', 'has no config: give it a src attribute, an inline <script type="application/json"> or the config property');
+      return this.#fail([{ path: '<consent-banner>', message: 'has no config: give it a src attribute, an inline <script type="application/json"> or the config property' }]);
     }
     let text: string;
     try {
@@ -104,7 +104,7 @@ export class ConsentBanner extends HTMLElement {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       text = await response.text();
     } catch (error) {
-      return this.#fail(`src "${src}"`, `could not load the config (${(error as Error).message})`);
+      return this.#fail([{ path: `src "${src}"`, message: `could not load the config (${(error as Error).message})` }]);
     }
     this.#apply(text);
   }
@@ -114,18 +114,16 @@ export class ConsentBanner extends HTMLElement {
       consent.configure(parseConfig(input));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      consent.configure(null);
-      for (const problem of error.problems) reportError({ kind: 'config', path: problem.path, message: problem.message });
-      this.#settle();
-      return;
+      return this.#fail(error.problems);
     }
     this.#settle();
     if (consent.needsDecision) void this.#open('first', focusedElement());
   }
 
-  #fail(path: string, message: string): void {
+  /** A config that cannot be used: nothing is granted, and each problem is reported. */
+  #fail(problems: ConfigProblem[]): void {
     consent.configure(null);
-    reportError({ kind: 'config', path, message });
+    for (const { path, message } of problems) reportError({ kind: 'config', path, message });
     this.#settle();
   }
 
