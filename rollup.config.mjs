@@ -18,6 +18,24 @@ const minifyCss = () => ({
   },
 });
 
+/**
+ * Writes dist/chunks.json: for each file of the drop-in, its static and dynamic imports
+ * and its source modules, so scripts/size.mjs can tell what the banner needs from what
+ * only pages with embeds load.
+ */
+const chunkGraph = () => ({
+  name: 'chunk-graph',
+  generateBundle(_options, bundle) {
+    const graph = {};
+    for (const [file, chunk] of Object.entries(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const modules = Object.keys(chunk.modules).filter((id) => id.includes('/src/')).map((id) => id.slice(id.indexOf('/src/') + 1));
+      graph[file] = { imports: chunk.imports, dynamicImports: chunk.dynamicImports, modules };
+    }
+    this.emitFile({ type: 'asset', fileName: 'chunks.json', source: JSON.stringify(graph, null, 2) + '\n' });
+  },
+});
+
 const external = Object.keys(pkg.dependencies);
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -39,6 +57,7 @@ export default [
       resolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: false }),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      chunkGraph(),
     ],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },

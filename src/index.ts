@@ -12,3 +12,4 @@ export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
 export { startGate } from './core/gate.js';
 export { startCleaner, deleteCookies } from './core/cleaner.js';
 export { ConsentBanner } from './ui/consent-banner.js';
+export { ConsentEmbed } from './ui/consent-embed.js';

@@ -393,6 +393,26 @@ describe('consent dialog', () => {
       expect(consent.decision).to.deep.equal(stored);
     });
 
+    it('closes when a decision is made elsewhere while it was only asking for one; focus goes back', async () => {
+      const page = await fixture<HTMLElement>(html`<p><button>Before</button></p>`);
+      page.querySelector('button')!.focus();
+      const banner = await mountBanner();
+      const dialog = await waitForDialog(banner);
+      consent.rejectAll();
+      expect(dialog.open).to.be.false;
+      expect(document.activeElement).to.equal(page.querySelector('button'));
+    });
+
+    it('settings the visitor opened stay open when a decision is made elsewhere', async () => {
+      await mountBanner();
+      consent.rejectAll();
+      const banner = await mountBanner();
+      await banner.showSettings();
+      const dialog = await waitForDialog(banner);
+      consent.acceptAll();
+      expect(dialog.open).to.be.true;
+    });
+
     it('a click outside the dialog neither closes it nor decides', async () => {
       const banner = await mountBanner();
       const dialog = await waitForDialog(banner);

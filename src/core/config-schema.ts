@@ -9,13 +9,18 @@
  */
 import * as v from 'valibot';
 
-/** Keys of the dialog texts that a config may override per language. */
-export const TEXT_KEYS = [
+/** Keys of the dialog's texts that a config may override per language. */
+export const DIALOG_TEXT_KEYS = [
   'title', 'intro', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
   'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services',
 ] as const;
-export type TextKey = (typeof TEXT_KEYS)[number];
+/** Keys of the embed placeholder's own texts (it also uses `thirdCountry` and `providerPrivacy`). */
+export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
+export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS] as const;
+export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
+export type EmbedTextKey = (typeof EMBED_TEXT_KEYS)[number];
+export type TextKey = DialogTextKey | EmbedTextKey;
 
 /** Lower-case ids keep the consent cookie short and free of characters that need escaping. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;

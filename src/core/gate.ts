@@ -11,6 +11,7 @@
  * of the config is reported once and never loads.
  */
 import { reportError } from './errors.js';
+import { activateScript } from './scripts.js';
 import type { ConsentStore } from './store.js';
 
 const SCRIPT_SELECTOR = 'script[type="text/plain"][data-consent]';
@@ -18,29 +19,6 @@ const SOURCE_SELECTOR = '[data-consent][data-src],[data-consent][data-srcset]';
 
 function describe(element: Element): string {
   return `<${element.localName} data-consent="${element.getAttribute('data-consent')}">`;
-}
-
-/** Runs a gated script by putting a real script in its place; resolves once it has run or failed. */
-function runScript(placeholder: HTMLScriptElement): Promise<void> {
-  // A fresh element, not a clone: scripts parsed by innerHTML or a <template> are marked
-  // "already started" by the parser, and a clone inherits that and would never run.
-  const script = document.createElement('script');
-  for (const { name, value } of placeholder.attributes) if (name !== 'type') script.setAttribute(name, value);
-  const type = placeholder.getAttribute('data-type');
-  if (type) script.type = type;
-  // Browsers hide the nonce attribute from getAttribute; the property still holds it.
-  script.nonce = placeholder.nonce;
-  // Inserted scripts run async by default; the queue in startGate keeps document order.
-  script.async = false;
-  script.text = placeholder.text;
-  const done = script.src
-    ? new Promise<void>((resolve) => {
-        script.addEventListener('load', () => resolve(), { once: true });
-        script.addEventListener('error', () => resolve(), { once: true });
-      })
-    : Promise.resolve();
-  placeholder.replaceWith(script);
-  return done;
 }
 
 export function startGate(store: ConsentStore, root: Document = document): () => void {
@@ -64,7 +42,7 @@ export function startGate(store: ConsentStore, root: Document = document): () =>
       if (queued.has(element) || !allowed(element)) continue;
       queued.add(element);
       // Chained, so an external script finishes before the next gated script starts.
-      queue = queue.then(() => (element.isConnected ? runScript(element) : undefined));
+      queue = queue.then(() => (element.isConnected ? activateScript(element) : undefined));
     }
     for (const element of root.querySelectorAll<HTMLElement>(SOURCE_SELECTOR)) {
       const grant = allowed(element);

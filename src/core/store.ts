@@ -134,6 +134,20 @@ export class ConsentStore {
     this.#decide(this.#optionalServiceIds().filter((id) => chosen.has(id)), 'custom');
   }
 
+  /**
+   * "Always allow" from a placeholder: stores a grant for this one service and keeps
+   * every other stored choice as it was.
+   */
+  grantService(serviceId: string): void {
+    const entry = this.#services.get(serviceId);
+    if (!entry || entry.category.required) return;
+    // Ids of services the config no longer has are dropped: the cookie stays short.
+    const keep = (id: string) => id !== serviceId && this.#services.has(id);
+    const granted = this.#record?.granted.filter(keep) ?? [];
+    const denied = this.#record?.denied.filter(keep) ?? [];
+    this.#decide([...granted, serviceId], 'placeholder', denied);
+  }
+
   #optionalServiceIds(): string[] {
     return [...this.#services.values()].filter((entry) => !entry.category.required).map((entry) => entry.service.id);
   }
@@ -157,7 +171,8 @@ export class ConsentStore {
     return record;
   }
 
-  #decide(granted: string[], method: DecisionMethod): void {
+  /** Stores a decision: `granted` on, `denied` off (by default every other optional service). */
+  #decide(granted: string[], method: DecisionMethod, denied = this.#optionalServiceIds().filter((id) => !granted.includes(id))): void {
     const config = this.#config;
     if (!config) return;
     const record: DecisionRecord = {
@@ -167,7 +182,7 @@ export class ConsentStore {
       revision: config.revision,
       method,
       granted,
-      denied: this.#optionalServiceIds().filter((id) => !granted.includes(id)),
+      denied,
     };
     this.#record = record;
     this.#write(config, record);

@@ -130,6 +130,9 @@ export class ConsentBanner extends HTMLElement {
   async #open(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
     if (!consent.ready) return;
     const dialog = await (this.#dialog ??= this.#createDialog());
+    // The dialog's code loads asynchronously: the visitor may have decided meanwhile
+    // (a placeholder's "Always allow", the site's own code). Ask only if still needed.
+    if (!consent.ready || (layer === 'first' && !consent.needsDecision)) return;
     dialog.show(layer, opener);
   }
 

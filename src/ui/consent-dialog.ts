@@ -11,7 +11,7 @@ import { localize } from '../core/config.js';
 import type { CategoryConfig, ServiceConfig } from '../core/config-schema.js';
 import { consent } from '../core/store.js';
 import { dialogStyles } from './consent-dialog.styles.js';
-import { languageOf, textsFor, type Texts } from './texts.js';
+import { DIALOG_TEXTS, languageOf, textsFor, type Texts } from './texts.js';
 
 export type DialogLayer = 'first' | 'settings';
 
@@ -35,6 +35,8 @@ export class ConsentDialog extends HTMLElement {
   /** Service ids switched on in the settings layer, before they are saved. */
   #selection = new Set<string>();
   #opener: HTMLElement | null = null;
+  /** The dialog opened by itself because a decision was due (not because the visitor asked for the settings). */
+  #askedForDecision = false;
   #unsubscribe?: () => void;
   readonly #root: ShadowRoot;
 
@@ -49,7 +51,12 @@ export class ConsentDialog extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#unsubscribe = consent.subscribe(() => this.#update());
+    this.#unsubscribe = consent.subscribe(() => {
+      // Shown only because a decision was due, and one was made elsewhere (site code, another
+      // element): nothing is left to ask.
+      if (this.#askedForDecision && !consent.needsDecision && this.#dialog?.open) this.#close();
+      this.#update();
+    });
     this.#update();
   }
 
@@ -71,6 +78,7 @@ export class ConsentDialog extends HTMLElement {
     if (!this.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
+      this.#askedForDecision = consent.needsDecision;
       this.#selection = new Set(consent.config!.categories.flatMap((category) => category.services.map((service) => service.id)).filter((id) => consent.storedChoice(id)));
     }
     this.#layer = layer;
@@ -81,6 +89,7 @@ export class ConsentDialog extends HTMLElement {
 
   /** Closes the dialog; only called after a decision or when a valid one exists. */
   #close(): void {
+    if (!this.#dialog.open) return;
     this.#dialog.close();
     if (this.#opener?.isConnected) this.#opener.focus();
     this.#opener = null;
@@ -146,7 +155,7 @@ export class ConsentDialog extends HTMLElement {
     const config = consent.config;
     if (!config) return nothing;
     const language = languageOf(this.banner);
-    const texts = textsFor(language, config.texts);
+    const texts = textsFor(DIALOG_TEXTS, language, config.texts);
     const canClose = !consent.needsDecision;
     return html`
       <dialog part="dialog" lang=${language} aria-labelledby="title" closedby="none" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>

@@ -3,9 +3,9 @@
  * may override any key per language. `{purposes}` in `intro` is replaced by the
  * labels of the optional categories.
  */
-import type { TextKey } from '../core/config-schema.js';
+import type { DialogTextKey, TextKey } from '../core/config-schema.js';
 
-export type Texts = Record<TextKey, string>;
+export type Texts = Record<DialogTextKey, string>;
 
 const en: Texts = {
   title: 'Your privacy choices',
@@ -57,7 +57,7 @@ const de: Texts = {
   services: 'Dienste',
 };
 
-export const BUILT_IN_TEXTS: Record<'en' | 'de', Texts> = { en, de };
+export const DIALOG_TEXTS = { en, de };
 
 /** The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" -> "de"). */
 export function languageOf(element: Element): string {
@@ -66,7 +66,6 @@ export function languageOf(element: Element): string {
 }
 
 /** Built-in texts for the language (English for any other), under the config's overrides for it. */
-export function textsFor(language: string, overrides?: Record<string, Partial<Texts>>): Texts {
-  const builtIn = language === 'de' ? de : en;
-  return { ...builtIn, ...overrides?.[language] };
+export function textsFor<T extends object>(builtIn: { en: T; de: T }, language: string, overrides?: Record<string, Partial<Record<TextKey, string>>>): T {
+  return { ...(language === 'de' ? builtIn.de : builtIn.en), ...overrides?.[language] };
 }

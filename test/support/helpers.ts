@@ -41,7 +41,7 @@ export function testConfig(changes: Partial<ConsentConfig> = {}): ConsentConfig 
         id: 'media',
         label: { en: 'External media', de: 'Externe Medien' },
         services: [
-          { id: 'video', name: 'Video host', provider: 'Video Corp.', thirdCountry: 'USA' },
+          { id: 'video', name: 'Video host', provider: 'Video Corp.', thirdCountry: 'USA', purpose: 'Plays videos.', privacyPolicy: 'https://video.example/privacy' },
           { id: 'social', name: 'Social posts', provider: 'Social Corp.' },
         ],
       },
@@ -119,6 +119,11 @@ export const recordNetwork = () => executeServerCommand<boolean, undefined>('net
 export const recordedRequests = () => executeServerCommand<string[], undefined>('network-requests');
 export const browserCookies = () => executeServerCommand<{ name: string; value: string; domain: string; path: string; expires: number; sameSite?: string }[], undefined>('browser-cookies');
 export const setCookiesDisabled = (disabled: boolean) => executeServerCommand<boolean, { disabled: boolean }>('cookies-disabled', { disabled });
+
+/** Waits until the browser has requested `url` (a frame's request starts a moment after its src is set). */
+export async function waitForRequest(url: string): Promise<void> {
+  await waitUntil(async () => (await recordedRequests()).includes(url), `no request to ${url}`, { timeout: 3000, interval: 50 });
+}
 
 /** Requests to any host but the page's own. */
 export async function thirdPartyRequests(): Promise<string[]> {

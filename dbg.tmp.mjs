@@ -1,0 +1,15 @@
+import { openPage, startBrowser, clickAction, waitForDialog } from './test/e2e/browser.mjs';
+const session = await startBrowser();
+const { page, context, errors } = await openPage(session.browser);
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('error', (e) => console.log('crash:', e.message));
+await page.goto(`${session.url}/test/e2e/pages/tmp-embed.html`);
+await waitForDialog(page);
+await clickAction(page, 'reject');
+console.log('rejected');
+await new Promise(r => setTimeout(r, 500));
+console.log(await page.evaluate(() => document.querySelector('consent-embed').shadowRoot?.innerHTML.slice(0, 200)));
+const t0 = Date.now();
+const r = await Promise.race([page.evaluate(() => { document.querySelector('consent-embed').load(); return 'load returned'; }), new Promise(r => setTimeout(() => r('TIMEOUT (hang)'), 5000))]);
+console.log(r, Date.now() - t0, 'ms', errors);
+await session.close();

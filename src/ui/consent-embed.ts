@@ -1,0 +1,258 @@
+/**
+ * `<consent-embed>`: third-party content (a video, a post, a map, a chart) that loads
+ * only when its service is allowed, with a first-party placeholder until then.
+ *
+ * This part is on every page with an embed and has no Lit: a visitor who already
+ * allowed the service gets the content stamped at once. The placeholder (Lit, texts,
+ * styles) is loaded from `./embed-placeholder.js` only when it must show.
+ */
+import { reportError } from '../core/errors.js';
+import { activateScript, pageNonce } from '../core/scripts.js';
+import { consent, type ConsentDecision } from '../core/store.js';
+
+const YOUTUBE_EMBED = 'https://www.youtube-nocookie.com/embed/';
+const X_WIDGETS = 'https://platform.twitter.com/widgets.js';
+const YOUTUBE_ID = /^[A-Za-z0-9_-]{6,20}$/;
+const RATIO = /^\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?$/;
+const FOCUSABLE = 'iframe, a[href], button, input, [tabindex]:not([tabindex="-1"])';
+
+const HOST_STYLES = /* css */ `
+  :host { display: block; }
+  .frame { position: relative; }
+  .frame.sized { aspect-ratio: var(--ratio); }
+  .frame.sized ::slotted(iframe) { display: block; width: 100%; height: 100%; border: 0; }
+  [hidden] { display: none !important; }
+`;
+
+let hostStyleSheet: CSSStyleSheet | undefined;
+
+/** What the placeholder needs from its element; implemented here, rendered by the lazy view. */
+export interface EmbedHost {
+  readonly element: ConsentEmbed;
+  readonly container: HTMLElement;
+  readonly video: boolean;
+  load(): void;
+  allowAlways(): void;
+}
+
+/** Light-DOM children that are content (not the template, not the poster or caption slots). */
+const isContent = (node: Node): boolean => !(node instanceof HTMLTemplateElement) && !(node instanceof Element && node.hasAttribute('slot'));
+
+/**
+ * @summary Two-click placeholder for third-party content: nothing loads from the provider before consent.
+ *
+ * @attr service - Id of the service in the consent config (required), e.g. `youtube`.
+ * @attr video - A YouTube video id: the element builds a `youtube-nocookie.com` player, no template needed.
+ * @attr label - What the content is (a video's title): names the buttons and the player frame.
+ * @attr script - URL of a provider script that runs after consent (the X/Twitter shortcut sets it by itself).
+ * @attr poster - URL of a first-party preview image for the placeholder; other origins are refused.
+ * @attr width - Width of the embed, for its aspect ratio (with `height`).
+ * @attr height - Height of the embed, for its aspect ratio (with `width`).
+ * @attr ratio - The aspect ratio directly, e.g. `4/3`; videos and template iframes default to 16/9.
+ *
+ * @slot - The content: a `<template>` with the real embed, and/or readable fallback markup such as an X/Twitter `<blockquote>`.
+ * @slot poster - A first-party preview image, instead of the `poster` attribute.
+ * @slot caption - A caption, shown before and after loading.
+ *
+ * @fires consent-embed-load - The content was put in place. `detail`: `{ service, by: 'grant' | 'click' }`.
+ * @fires consent-embed-unload - The content was removed again after a withdrawal. `detail`: `{ service }`.
+ *
+ * @csspart frame - The box that keeps the embed's aspect ratio.
+ * @csspart placeholder - The placeholder shown until the service is allowed.
+ * @csspart poster - The poster image.
+ * @csspart notice - The text that says what will load and from whom.
+ * @csspart buttons - The row with the two buttons.
+ * @csspart button - Both buttons.
+ * @csspart load - The "Load video" / "Load content" button (this page view only).
+ * @csspart always - The "Always allow …" button (stores a grant for the service).
+ *
+ * @cssprop [--consent-embed-background=#e9edf1] - Placeholder background.
+ * @cssprop [--consent-color=#1b1b1b] - Text colour (shared with the banner).
+ * @cssprop [--consent-accent=#0b5394] - Links and focus ring (shared with the banner).
+ * @cssprop [--consent-button-background=#1d3557] - Button background (shared with the banner).
+ * @cssprop [--consent-button-color=#ffffff] - Button text (shared with the banner).
+ */
+export class ConsentEmbed extends HTMLElement {
+  #frame!: HTMLElement;
+  #placeholder!: HTMLElement;
+  #loaded = false;
+  /** "Load" was pressed: the content stays for this page view unless the visitor withdraws. */
+  #loadedByClick = false;
+  #focusOnLoad = false;
+  /** The readable fallback content (e.g. a post's blockquote), put back on withdrawal. */
+  #fallback: Node[] | null = null;
+  #reported = false;
+  #unsubscribe?: () => void;
+
+  get service(): string {
+    return this.getAttribute('service') ?? '';
+  }
+
+  connectedCallback(): void {
+    if (!this.shadowRoot) this.#build();
+    this.#unsubscribe = consent.subscribe(() => this.#sync());
+    document.addEventListener('consent-change', this.#onDecision);
+    this.#sync();
+  }
+
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+    document.removeEventListener('consent-change', this.#onDecision);
+  }
+
+  /** Loads the content for this page view only, as the "Load" button does. Nothing is stored. */
+  load(): void {
+    this.#loadedByClick = true;
+    this.#focusOnLoad = true;
+    this.#sync();
+  }
+
+  /** Stores a grant for the service, as "Always allow" does: every embed of it loads. */
+  allowAlways(): void {
+    this.#focusOnLoad = true;
+    consent.grantService(this.service);
+  }
+
+  #build(): void {
+    const root = this.attachShadow({ mode: 'open' });
+    if (!hostStyleSheet) {
+      hostStyleSheet = new CSSStyleSheet();
+      hostStyleSheet.replaceSync(HOST_STYLES);
+    }
+    root.adoptedStyleSheets = [hostStyleSheet];
+    this.#frame = Object.assign(document.createElement('div'), { className: 'frame' });
+    this.#frame.setAttribute('part', 'frame');
+    this.#placeholder = Object.assign(document.createElement('div'), { className: 'placeholder', hidden: true });
+    this.#placeholder.setAttribute('part', 'placeholder');
+    const caption = Object.assign(document.createElement('slot'), { name: 'caption' });
+    this.#frame.append(this.#placeholder, document.createElement('slot'));
+    root.append(this.#frame, caption);
+    const ratio = this.#ratio();
+    if (ratio) {
+      this.#frame.classList.add('sized');
+      this.#frame.style.setProperty('--ratio', ratio);
+    }
+  }
+
+  /** From `ratio`, else `width`/`height` of the element or its template iframe, else 16/9 for players. */
+  #ratio(): string | null {
+    const ratio = this.getAttribute('ratio');
+    if (ratio && RATIO.test(ratio)) return ratio;
+    const frame = this.querySelector('template')?.content.querySelector('iframe');
+    const width = Number(this.getAttribute('width') ?? frame?.getAttribute('width'));
+    const height = Number(this.getAttribute('height') ?? frame?.getAttribute('height'));
+    if (width > 0 && height > 0) return `${width} / ${height}`;
+    return this.hasAttribute('video') || frame ? '16 / 9' : null;
+  }
+
+  #sync(): void {
+    if (!consent.ready) return;
+    const known = consent.knows(this.service);
+    if (!known && !this.#reported) {
+      this.#reported = true;
+      reportError({ kind: 'markup', path: `<consent-embed service="${this.service}">`, message: `"${this.service}" is no service of the config; the content stays blocked` });
+    }
+    if (known && (consent.isGranted(this.service) || this.#loadedByClick)) this.#load();
+    else void this.#showPlaceholder();
+  }
+
+  /** A decision in the dialog that leaves this service off is a withdrawal: "Load" no longer holds. */
+  #onDecision = (event: Event): void => {
+    const { method } = (event as CustomEvent<ConsentDecision>).detail;
+    if (method !== 'placeholder' && !consent.isGranted(this.service)) {
+      this.#loadedByClick = false;
+      this.#sync();
+    }
+  };
+
+  #load(): void {
+    if (this.#loaded) return;
+    this.#loaded = true;
+    const by = this.#loadedByClick && !consent.isGranted(this.service) ? 'click' : 'grant';
+    this.#fallback ??= [...this.childNodes].filter(isContent).map((node) => node.cloneNode(true));
+    const added = this.#stamp();
+    this.#placeholder.hidden = true;
+    this.dispatchEvent(new CustomEvent('consent-embed-load', { detail: { service: this.service, by }, bubbles: true, composed: true }));
+    if (this.#focusOnLoad) {
+      this.#focusOnLoad = false;
+      // The first focusable part of the content: a player, or a link of a post.
+      const content = [...this.children].filter(isContent);
+      const target = content.find((element): element is HTMLElement => element instanceof HTMLElement && element.matches(FOCUSABLE))
+        ?? content.flatMap((element) => [...element.querySelectorAll<HTMLElement>(FOCUSABLE)])[0];
+      if (target) target.focus();
+      else {
+        this.tabIndex = -1;
+        this.focus();
+      }
+    }
+  }
+
+  /** Puts the real content in place and runs its scripts; returns the nodes it added. */
+  #stamp(): Node[] {
+    const nonce = pageNonce();
+    const fragment = document.createDocumentFragment();
+    const template = this.querySelector<HTMLTemplateElement>(':scope > template');
+    if (template) fragment.append(template.content.cloneNode(true));
+    const video = this.getAttribute('video');
+    if (video !== null) {
+      if (YOUTUBE_ID.test(video)) fragment.append(this.#youtubePlayer(video));
+      else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
+    }
+    const added = [...fragment.childNodes];
+    const held = added.flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
+    this.append(fragment);
+    const post = this.querySelector<HTMLElement>(':scope > blockquote.twitter-tweet');
+    // X/Twitter: ask the provider not to use the visit for personalisation.
+    post?.setAttribute('data-dnt', 'true');
+    const scriptUrl = this.getAttribute('script') ?? (post ? X_WIDGETS : null);
+    void (async () => {
+      // Template scripts are inert until activated: one after the other, with the page's nonce.
+      for (const script of held) await activateScript(script, script.nonce || nonce);
+      const twitter = (window as { twttr?: { widgets?: { load(element: Element): void } } }).twttr;
+      // X's library, once loaded, renders posts added later only when asked.
+      if (post && !this.hasAttribute('script') && twitter?.widgets) twitter.widgets.load(this);
+      else if (scriptUrl && this.#loaded) {
+        const script = Object.assign(document.createElement('script'), { src: scriptUrl, async: true, charset: 'utf-8' });
+        script.nonce = nonce;
+        this.append(script);
+      }
+    })();
+    return added;
+  }
+
+  #youtubePlayer(id: string): HTMLIFrameElement {
+    const player = document.createElement('iframe');
+    player.src = `${YOUTUBE_EMBED}${id}`;
+    player.title = this.getAttribute('label') || 'YouTube';
+    player.allow = 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share';
+    player.allowFullscreen = true;
+    player.referrerPolicy = 'strict-origin-when-cross-origin';
+    return player;
+  }
+
+  async #showPlaceholder(): Promise<void> {
+    if (this.#loaded) {
+      this.#loaded = false;
+      for (const node of [...this.childNodes]) if (isContent(node)) node.remove();
+      this.append(...(this.#fallback ?? []).map((node) => node.cloneNode(true)));
+      this.dispatchEvent(new CustomEvent('consent-embed-unload', { detail: { service: this.service }, bubbles: true, composed: true }));
+    }
+    this.#placeholder.hidden = false;
+    const { renderPlaceholder } = await import('./embed-placeholder.js');
+    // The placeholder's code loads asynchronously; meanwhile the content may have loaded or the config gone.
+    if (this.#loaded || !consent.ready) return;
+    renderPlaceholder({
+      element: this,
+      container: this.#placeholder,
+      video: this.hasAttribute('video'),
+      load: () => this.load(),
+      allowAlways: () => this.allowAlways(),
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-embed': ConsentEmbed;
+  }
+}
