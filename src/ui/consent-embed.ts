@@ -170,7 +170,7 @@ export class ConsentEmbed extends HTMLElement {
     this.#loaded = true;
     const by = this.#loadedByClick && !consent.isGranted(this.service) ? 'click' : 'grant';
     this.#fallback ??= [...this.childNodes].filter(isContent).map((node) => node.cloneNode(true));
-    const added = this.#stamp();
+    this.#stamp();
     this.#placeholder.hidden = true;
     this.dispatchEvent(new CustomEvent('consent-embed-load', { detail: { service: this.service, by }, bubbles: true, composed: true }));
     if (this.#focusOnLoad) {
@@ -187,8 +187,8 @@ export class ConsentEmbed extends HTMLElement {
     }
   }
 
-  /** Puts the real content in place and runs its scripts; returns the nodes it added. */
-  #stamp(): Node[] {
+  /** Puts the real content in place and runs its scripts. */
+  #stamp(): void {
     const nonce = pageNonce();
     const fragment = document.createDocumentFragment();
     const template = this.querySelector<HTMLTemplateElement>(':scope > template');
@@ -198,8 +198,7 @@ export class ConsentEmbed extends HTMLElement {
       if (YOUTUBE_ID.test(video)) fragment.append(this.#youtubePlayer(video));
       else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
     }
-    const added = [...fragment.childNodes];
-    const held = added.flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
+    const held = [...fragment.childNodes].flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
     this.append(fragment);
     const post = this.querySelector<HTMLElement>(':scope > blockquote.twitter-tweet');
     // X/Twitter: ask the provider not to use the visit for personalisation.
@@ -217,7 +216,6 @@ export class ConsentEmbed extends HTMLElement {
         this.append(script);
       }
     })();
-    return added;
   }
 
   #youtubePlayer(id: string): HTMLIFrameElement {

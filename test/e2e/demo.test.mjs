@@ -45,9 +45,11 @@ describe('demo article', () => {
     await clickAction(page, 'accept');
     await page.waitForFunction(() => document.getElementById('stats-report').textContent.includes('ran at'));
     await page.waitForFunction(() => document.querySelector('iframe[data-consent="osm"]').src.startsWith('https://www.openstreetmap.org/'));
+    await page.waitForFunction(() => document.querySelector('consent-embed[service="youtube"] iframe') && document.querySelector('consent-embed[service="twitter"] script'));
+    await page.waitForNetworkIdle();
     assert.deepEqual(
-      otherHosts(requests, demo()).map((url) => new URL(url).host),
-      ['www.openstreetmap.org'],
+      [...new Set(otherHosts(requests, demo()).map((url) => new URL(url).host))].sort(),
+      ['platform.twitter.com', 'www.openstreetmap.org', 'www.youtube-nocookie.com'],
     );
     const jar = await cookies();
     assert.deepEqual(jar.map((cookie) => cookie.name).sort(), ['PHPSESSID', '_stat', 'consent']);
@@ -56,6 +58,29 @@ describe('demo article', () => {
     console.log(`# consent cookie for the demo config after "Accept all": ${size} bytes (${record.name}=${record.value})`);
     assert.ok(size < 100, `consent cookie is ${size} bytes`);
     assert.match(await text(page, '#panel-cookies'), /_stat=/);
+    await context.close();
+  });
+
+  it('the video placeholder: nothing from YouTube on hover, "Load video" loads only the video and stores nothing', async () => {
+    const { page, requests, cookies, context } = await openPage(session.browser);
+    await page.goto(demo(), { waitUntil: 'networkidle0' });
+    await waitForDialog(page);
+    await clickAction(page, 'reject');
+    const load = await page.waitForSelector('consent-embed[service="youtube"] >>> button[part~="load"]');
+    await load.hover();
+    await load.focus();
+    const consentBefore = (await cookies()).find((cookie) => cookie.name === 'consent').value;
+    assert.deepEqual(otherHosts(requests, demo()), []);
+    await load.click();
+    await page.waitForFunction(() => document.querySelector('consent-embed[service="youtube"] iframe'));
+    assert.equal(
+      await page.$eval('consent-embed[service="youtube"] iframe', (frame) => frame.src),
+      'https://www.youtube-nocookie.com/embed/43DuLcBFxoY',
+    );
+    await page.waitForNetworkIdle();
+    assert.deepEqual([...new Set(otherHosts(requests, demo()).map((url) => new URL(url).host))], ['www.youtube-nocookie.com']);
+    assert.equal((await cookies()).find((cookie) => cookie.name === 'consent').value, consentBefore);
+    assert.equal(await page.$('consent-embed[service="twitter"] script'), null);
     await context.close();
   });
 
