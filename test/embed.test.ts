@@ -98,6 +98,24 @@ describe('<consent-embed>', () => {
       expect(await thirdPartyRequests()).to.deep.equal([]);
     });
 
+    it('shows a poster given in the poster slot and a caption, and keeps the caption after loading', async () => {
+      await afterRefusal();
+      const [embed] = await mountEmbeds(`<div><consent-embed service="video" video="${VIDEO_ID}">
+        <img slot="poster" src="/test/fixtures/pixel.svg" alt="" />
+        <p slot="caption">A caption written by the newsroom.</p>
+      </consent-embed></div>`);
+      const poster = embed.querySelector<HTMLImageElement>('img[slot="poster"]')!;
+      expect(poster.assignedSlot?.name).to.equal('poster');
+      expect(poster.getBoundingClientRect().height).to.be.above(0);
+      const caption = embed.querySelector<HTMLElement>('[slot="caption"]')!;
+      expect(caption.getBoundingClientRect().height).to.be.above(0);
+      embed.load();
+      await waitUntil(() => player(embed));
+      expect(poster.getBoundingClientRect().height).to.equal(0);
+      expect(caption.getBoundingClientRect().height).to.be.above(0);
+      await expect(embed).to.be.accessible();
+    });
+
     it('keeps the content blocked and says so when the service is not in the config', async () => {
       await afterRefusal();
       const error = oneEvent(document, 'consent-error');
