@@ -1,10 +1,14 @@
-// Writes dist/consent-config.schema.json from the same valibot definition that
-// validates configs at run time (src/core/config-schema.ts, built to dist/lib).
+// Writes dist/consent-config.schema.json from the same valibot definitions that
+// validate configs at run time (src/core/config-schema.ts and src/adapters/schema.ts,
+// built to dist/lib).
 import { writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { ConfigSchema } from '../dist/lib/core/config-schema.js';
+import { AdapterSchema } from '../dist/lib/adapters/schema.js';
+import { configSchema } from '../dist/lib/core/config-schema.js';
 
-const schema = toJsonSchema(ConfigSchema, {
+// The page checks an adapter's settings only when the adapter loads; the published
+// schema describes them in full, from the same definitions.
+const schema = toJsonSchema(configSchema(AdapterSchema), {
   target: 'draft-07',
   // Regex-validity, safe-URL and cross-field checks run only at run time; JSON Schema cannot say them.
   errorMode: 'ignore',

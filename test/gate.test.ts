@@ -123,7 +123,7 @@ describe('gating', () => {
     expect(detail).to.deep.equal({
       kind: 'markup',
       path: '<script data-consent="statistcs">',
-      message: '"statistcs" is no category or service id of the config; this element stays blocked',
+      message: '"statistcs" is no category or service of the config; blocked',
     });
     expect(window.ran).to.deep.equal([]);
   });

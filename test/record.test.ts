@@ -43,12 +43,12 @@ describe('decision record', () => {
 
   it('rejects a service listed as granted and denied', () => {
     const both = encodeRecord({ ...record, denied: ['stats'] });
-    expect(decodeRecord(both, record.decidedAt)).to.equal('lists a service as both granted and denied');
-    expect(decodeRecord(encodeRecord(record).replace(/\.[a-z0-9]+$/, '.0'), record.decidedAt)).to.equal('does not match its check value (truncated or changed)');
+    expect(decodeRecord(both, record.decidedAt)).to.equal('grants and denies the same service');
+    expect(decodeRecord(encodeRecord(record).replace(/\.[a-z0-9]+$/, '.0'), record.decidedAt)).to.equal('is truncated or changed (check value)');
   });
 
   it('rejects a decision time in the future', () => {
-    expect(decodeRecord(encodeRecord(record), record.decidedAt - 3 * 24 * 3600 * 1000)).to.equal('has a decision time in the future');
+    expect(decodeRecord(encodeRecord(record), record.decidedAt - 3 * 24 * 3600 * 1000)).to.equal('was decided in the future');
   });
 
   it('makes a new random consent id each time', () => {

@@ -60,53 +60,85 @@ const Cookie = v.pipe(
   v.check((cookie) => !cookie.name !== !cookie.pattern, 'needs exactly one of "name" or "pattern"'),
 );
 
-const Service = v.strictObject({
-  id: Id,
-  name: NonEmpty,
-  provider: v.optional(NonEmpty),
-  purpose: v.optional(Text),
-  privacyPolicy: v.optional(Url),
-  thirdCountry: v.optional(Text),
-  cookies: v.optional(v.array(Cookie)),
-});
-
-const Category = v.strictObject({
-  id: Id,
-  required: v.optional(v.boolean()),
-  label: Text,
-  description: v.optional(Text),
-  services: v.pipe(v.array(Service), v.minLength(1, 'needs at least one service')),
-});
-
-const Texts = v.strictObject(Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(NonEmpty)])) as Record<TextKey, v.OptionalSchema<typeof NonEmpty, undefined>>);
-
 /** At most 13 months (395 days): the longest any authority accepts for keeping a choice. */
 export const MAX_EXPIRES_DAYS = 395;
 export const DEFAULT_EXPIRES_DAYS = 182;
 
-const ConfigObject = v.strictObject({
-  $schema: v.optional(v.string()),
-  revision: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative')),
-  languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')))),
-  cookie: v.optional(
-    v.strictObject({
-      name: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'))),
-      expiresDays: v.optional(
-        v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
-      ),
-      domain: v.optional(NonEmpty),
-    }),
-  ),
-  links: v.strictObject({ privacy: Url, imprint: v.optional(Url) }),
-  texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), Texts)),
-  categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')),
-});
+const Texts = v.strictObject(Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(NonEmpty)])) as Record<TextKey, v.OptionalSchema<typeof NonEmpty, undefined>>);
 
-export type ConsentConfig = v.InferOutput<typeof ConfigObject>;
+/**
+ * What every page view checks of an adapter: that it is an object. Its type and settings
+ * are checked by src/adapters/ when it loads (errors name the JSON path, the adapter does
+ * not start), and described in full in the published JSON Schema.
+ */
+const AdapterReference = v.custom<{ type: string }>((value) => typeof value === 'object' && value !== null, 'must be an object');
+
+/**
+ * The whole config, built around an adapter schema: the page checks adapters loosely
+ * (AdapterReference); the published JSON Schema and the adapter loader use the full one.
+ */
+export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: string }>>(adapter: TAdapter) {
+  const Service = v.strictObject({
+    id: Id,
+    name: NonEmpty,
+    provider: v.optional(NonEmpty),
+    purpose: v.optional(Text),
+    privacyPolicy: v.optional(Url),
+    thirdCountry: v.optional(Text),
+    cookies: v.optional(v.array(Cookie)),
+    adapter: v.optional(adapter),
+    /** Why a service that looks like statistics or media belongs in a required category. */
+    necessaryJustification: v.optional(Text),
+  });
+
+  const Category = v.strictObject({
+    id: Id,
+    required: v.optional(v.boolean()),
+    label: Text,
+    description: v.optional(Text),
+    services: v.pipe(v.array(Service), v.minLength(1, 'needs at least one service')),
+  });
+
+  const ConfigObject = v.strictObject({
+    $schema: v.optional(v.string()),
+    revision: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative')),
+    languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')))),
+    cookie: v.optional(
+      v.strictObject({
+        name: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'))),
+        expiresDays: v.optional(
+          v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
+        ),
+        domain: v.optional(NonEmpty),
+      }),
+    ),
+    links: v.strictObject({ privacy: Url, imprint: v.optional(Url) }),
+    texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), Texts)),
+    /** Global Privacy Control and Do Not Track: true (default) stores them as a refusal without asking; false asks as usual. */
+    signals: v.optional(v.boolean()),
+    categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')),
+  });
+  return v.pipe(
+    ConfigObject,
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      for (const problem of crossCheck(dataset.value as ConsentConfig)) {
+        const path = problem.path.map((key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined }));
+        addIssue({ message: problem.message, path: path as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
+      }
+    }),
+  );
+}
+
+/** The schema every page view validates the config with. */
+export const ConfigSchema = configSchema(AdapterReference);
+
+export type ConsentConfig = v.InferOutput<typeof ConfigSchema>;
 export type CategoryConfig = ConsentConfig['categories'][number];
 export type ServiceConfig = CategoryConfig['services'][number];
 export type CookieConfig = NonNullable<ServiceConfig['cookies']>[number];
 export type LocalizedText = ServiceConfig['name'] | NonNullable<ServiceConfig['purpose']>;
+export type AdapterConfig = NonNullable<ServiceConfig['adapter']>;
 
 export interface CrossCheckProblem {
   path: (string | number)[];
@@ -152,13 +184,3 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${key}`), '$');
 }
 
-export const ConfigSchema = v.pipe(
-  ConfigObject,
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    for (const problem of crossCheck(dataset.value)) {
-      const path = problem.path.map((key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined }));
-      addIssue({ message: problem.message, path: path as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
-    }
-  }),
-);

@@ -27,7 +27,8 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return issue.message;
 }
 
-export function parseConfig(input: unknown): ConsentConfig {
+/** Validates a config (JSON text or object); `schema` is the page's by default, or the full one of `consent-banner-check`. */
+export function parseConfig(input: unknown, schema: v.GenericSchema<unknown, ConsentConfig> = ConfigSchema): ConsentConfig {
   let data = input;
   if (typeof input === 'string') {
     try {
@@ -36,7 +37,7 @@ export function parseConfig(input: unknown): ConsentConfig {
       throw new ConfigError([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
     }
   }
-  const result = v.safeParse(ConfigSchema, data);
+  const result = v.safeParse(schema, data);
   if (result.success) return result.output;
   throw new ConfigError(
     result.issues.map((issue) => ({

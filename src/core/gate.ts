@@ -21,7 +21,8 @@ function describe(element: Element): string {
   return `<${element.localName} data-consent="${element.getAttribute('data-consent')}">`;
 }
 
-export function startGate(store: ConsentStore, root: Document = document): () => void {
+/** Starts gating `root`; `onChange` is also told of every change to the page's elements. */
+export function startGate(store: ConsentStore, root: Document = document, onChange?: () => void): () => void {
   const reported = new WeakSet<Element>();
   const queued = new WeakSet<Element>();
   let queue = Promise.resolve();
@@ -31,7 +32,7 @@ export function startGate(store: ConsentStore, root: Document = document): () =>
     if (store.knows(id)) return store.isGranted(id);
     if (!reported.has(element)) {
       reported.add(element);
-      reportError({ kind: 'markup', path: describe(element), message: `"${id}" is no category or service id of the config; this element stays blocked` });
+      reportError({ kind: 'markup', path: describe(element), message: `"${id}" is no category or service of the config; blocked` });
     }
     return false;
   };
@@ -59,6 +60,7 @@ export function startGate(store: ConsentStore, root: Document = document): () =>
 
   let scheduled = false;
   const observer = new MutationObserver(() => {
+    onChange?.();
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {

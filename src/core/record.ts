@@ -10,7 +10,8 @@
  * letters, digits, "-" and "_" (the config schema enforces it), so "." and "~" are
  * free to separate fields and list items and nothing needs escaping.
  */
-export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'placeholder' | 'signal';
+/** How the decision was made: in the dialog, from a placeholder, or by a browser signal (Global Privacy Control, Do Not Track). */
+export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'placeholder' | 'gpc' | 'dnt';
 
 export interface DecisionRecord {
   consentId: string;
@@ -27,11 +28,12 @@ const METHOD_CODES: Record<DecisionMethod, string> = {
   'reject-all': 'r',
   custom: 'c',
   placeholder: 'p',
-  signal: 's',
+  gpc: 'g',
+  dnt: 'd',
 };
 
 const ID_LIST = '(?:[a-z0-9][a-z0-9_-]{0,39}(?:~[a-z0-9][a-z0-9_-]{0,39})*)?';
-const RECORD_PATTERN = new RegExp(`^(1\\.([a-z0-9]{12})\\.([a-z0-9]{1,8})\\.(\\d{1,9})\\.([arcps])\\.(${ID_LIST})\\.(${ID_LIST}))\\.([a-z0-9]{1,7})$`);
+const RECORD_PATTERN = new RegExp(`^(1\\.([a-z0-9]{12})\\.([a-z0-9]{1,8})\\.(\\d{1,9})\\.([arcpgd])\\.(${ID_LIST})\\.(${ID_LIST}))\\.([a-z0-9]{1,7})$`);
 /** Allowed clock difference between the machine that wrote the record and this one. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
@@ -58,14 +60,14 @@ export function encodeRecord(record: DecisionRecord): string {
 /** Reads a stored record; returns a sentence saying what is wrong when it cannot be trusted. */
 export function decodeRecord(value: string, now = Date.now()): DecisionRecord | string {
   const match = RECORD_PATTERN.exec(value);
-  if (!match) return 'is not a decision record this module wrote (unreadable, truncated or changed)';
+  if (!match) return 'is unreadable, truncated or changed';
   const [, body, consentId, time, revision, methodCode, granted, denied, check] = match;
-  if (checksum(body) !== check) return 'does not match its check value (truncated or changed)';
+  if (checksum(body) !== check) return 'is truncated or changed (check value)';
   const decidedAt = parseInt(time, 36) * 1000;
-  if (decidedAt > now + CLOCK_SKEW_MS) return 'has a decision time in the future';
+  if (decidedAt > now + CLOCK_SKEW_MS) return 'was decided in the future';
   const grantedIds = granted ? granted.split('~') : [];
   const deniedIds = denied ? denied.split('~') : [];
-  if (grantedIds.some((id) => deniedIds.includes(id))) return 'lists a service as both granted and denied';
+  if (grantedIds.some((id) => deniedIds.includes(id))) return 'grants and denies the same service';
   const method = (Object.keys(METHOD_CODES) as DecisionMethod[]).find((key) => METHOD_CODES[key] === methodCode)!;
   return { consentId, decidedAt, revision: Number(revision), method, granted: grantedIds, denied: deniedIds };
 }

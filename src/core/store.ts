@@ -11,6 +11,12 @@ import { decodeRecord, encodeRecord, newConsentId, type DecisionMethod, type Dec
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Global Privacy Control, else Do Not Track, when the browser sends one. */
+function browserSignal(): 'gpc' | 'dnt' | null {
+  const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
+  return browser.globalPrivacyControl === true ? 'gpc' : browser.doNotTrack === '1' ? 'dnt' : null;
+}
+
 /** The decision as events and the API report it (`consent-change`, `consent-ready`). */
 export interface ConsentDecision {
   /** Random id of this decision, for proving consent (GDPR Art. 7(1)). */
@@ -109,7 +115,11 @@ export class ConsentStore {
     this.#config = config;
     this.#services = config ? indexServices(config) : new Map();
     this.#record = config && this.#readRecord(config);
-    this.#notify();
+    const signal = config && config.signals !== false && this.needsDecision && browserSignal();
+    // A browser signal answers for the visitor: a refusal of what they never decided on, stored
+    // with its source, and no dialog. Their own earlier choices stay; an opt-in remains possible.
+    if (signal) this.#decide(this.#record?.granted ?? [], signal, this.#optionalServiceIds().filter((id) => !this.#record?.granted.includes(id)));
+    else this.#notify();
     if (!config) return;
     document.dispatchEvent(
       new CustomEvent<ConsentReadyDetail>('consent-ready', {
@@ -162,7 +172,7 @@ export class ConsentStore {
     if (value === undefined) return null;
     const record = decodeRecord(value);
     if (typeof record === 'string') {
-      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${record}; it is ignored and the visitor is asked again` });
+      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${record}; ignored, the visitor is asked again` });
       Cookies.remove(name, { path: '/', domain: config.cookie?.domain });
       return null;
     }
@@ -205,7 +215,7 @@ export class ConsentStore {
       reportError({
         kind: 'storage',
         path: `cookie "${name}"`,
-        message: 'the browser did not store the consent cookie; the choice applies to this page view only',
+        message: 'the browser refused the cookie; the choice holds for this page view only',
       });
     }
   }

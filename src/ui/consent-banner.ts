@@ -96,7 +96,7 @@ export class ConsentBanner extends HTMLElement {
     const src = this.getAttribute('src');
     if (inline) return this.#apply(inline.textContent ?? '');
     if (!src) {
-      return this.#fail([{ path: '<consent-banner>', message: 'has no config: give it a src attribute, an inline <script type="application/json"> or the config property' }]);
+      return this.#fail([{ path: '<consent-banner>', message: 'has no config (a src attribute, inline JSON or the config property)' }]);
     }
     let text: string;
     try {
@@ -110,12 +110,14 @@ export class ConsentBanner extends HTMLElement {
   }
 
   #apply(input: unknown): void {
+    let config;
     try {
-      consent.configure(parseConfig(input));
+      config = parseConfig(input);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       return this.#fail(error.problems);
     }
+    consent.configure(config);
     this.#settle();
     if (consent.needsDecision) void this.#open('first', focusedElement());
   }

@@ -17,67 +17,21 @@ export const dialogStyles = /* css */ `
     font: 1rem/1.45 var(--consent-font, inherit);
     flex-direction: column;
   }
-  dialog[open] {
-    display: flex;
-  }
-  dialog::backdrop {
-    background: var(--consent-backdrop, rgb(0 0 0 / 0.45));
-  }
-  .head,
-  .body,
-  .buttons {
-    padding: 0.75rem 1rem;
-  }
-  .head,
-  .row {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-  }
-  .body {
-    overflow-y: auto;
-    padding-block: 0;
-  }
-  h2,
-  h3,
-  h4,
-  p {
-    margin: 0 0 0.6rem;
-  }
-  h2 {
-    font-size: 1.25rem;
-    margin: 0;
-  }
-  h3 {
-    font-size: 1.05rem;
-  }
-  h4 {
-    font-size: 1rem;
-  }
-  h2:focus {
-    outline: none;
-  }
-  a {
-    color: var(--consent-accent, #0b5394);
-  }
-  .links {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1.25rem;
-  }
-  .links a,
-  .policy {
-    display: inline-block;
-    min-height: 24px;
-    line-height: 24px;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    border-top: 1px solid #d0d0d0;
-  }
+  dialog[open] { display: flex; }
+  dialog::backdrop { background: var(--consent-backdrop, rgb(0 0 0 / 0.45)); }
+  .head, .body, .buttons { padding: 0.75rem 1rem; }
+  .head, .row { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
+  .body { overflow-y: auto; padding-block: 0; }
+  h2, h3, h4, p { margin: 0 0 0.6rem; }
+  h2 { font-size: 1.25rem; margin: 0; }
+  h3 { font-size: 1.05rem; }
+  h4 { font-size: 1rem; }
+  h2:focus { outline: none; }
+  a { color: var(--consent-accent, #0b5394); }
+  .links { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+  .links a, .policy { display: inline-block; min-height: 24px; line-height: 24px; }
+  .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .buttons, .category { border-top: 1px solid #d0d0d0; }
   button {
     flex: 1 1 9rem;
     min-height: 2.75rem;
@@ -90,54 +44,18 @@ export const dialogStyles = /* css */ `
     font-weight: 600;
     cursor: pointer;
   }
-  button.close {
-    flex: 0 0 auto;
-    min-height: 2rem;
-    padding: 0.25rem 0.75rem;
-  }
-  :focus-visible {
-    outline: 3px solid var(--consent-accent, #0b5394);
-    outline-offset: 2px;
-  }
-  .category {
-    border-top: 1px solid #d0d0d0;
-    padding-top: 0.6rem;
-    margin-bottom: 0.6rem;
-  }
-  .services {
-    list-style: none;
-    margin: 0;
-    padding: 0 0 0 1rem;
-  }
-  .service {
-    padding: 0.4rem 0;
-  }
-  dl {
-    margin: 0;
-    color: var(--consent-muted, #4a4a4a);
-    font-size: 0.9rem;
-  }
-  dt {
-    display: inline;
-    font-weight: 600;
-  }
-  dt::after {
-    content: ':';
-  }
-  dd {
-    display: inline;
-    margin: 0 0 0 0.3em;
-  }
-  .switch {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    flex: none;
-  }
-  .state {
-    min-width: 4.5em;
-    font-size: 0.9rem;
-  }
+  .close { flex: none; min-height: 2rem; padding: 0.25rem 0.75rem; }
+  :focus-visible { outline: 3px solid var(--consent-accent, #0b5394); outline-offset: 2px; }
+  .category { padding-top: 0.6rem; margin-bottom: 0.6rem; }
+  .services { list-style: none; margin: 0; padding: 0 0 0 1rem; }
+  .service { padding: 0.4rem 0; }
+  dl { margin: 0; color: var(--consent-muted, #4a4a4a); font-size: 0.9rem; }
+  dt, dd { display: inline; margin: 0; }
+  dt { font-weight: 600; }
+  dt::after { content: ':'; }
+  dd { margin-left: 0.3em; }
+  .switch { display: inline-flex; align-items: center; gap: 0.5rem; flex: none; }
+  .state { min-width: 4.5em; font-size: 0.9rem; }
   input {
     appearance: none;
     position: relative;
@@ -159,37 +77,13 @@ export const dialogStyles = /* css */ `
     border-radius: 50%;
     background: var(--consent-muted, #4a4a4a);
   }
-  input:checked {
-    border-color: var(--consent-accent, #0b5394);
-    background: var(--consent-accent, #0b5394);
-  }
-  input:checked::before {
-    left: 21px;
-    background: #fff;
-  }
-  input:disabled {
-    cursor: not-allowed;
-    opacity: 0.7;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    input::before {
-      transition: left 0.15s ease-out;
-    }
-  }
+  input:checked { border-color: var(--consent-accent, #0b5394); background: var(--consent-accent, #0b5394); }
+  input:checked::before { left: 21px; background: #fff; }
+  input:disabled { cursor: not-allowed; opacity: 0.7; }
+  @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }
   @media (max-width: 30rem) {
-    .head,
-    .body,
-    .buttons {
-      padding-inline: 0.75rem;
-    }
-    .buttons {
-      gap: 0.4rem;
-      padding-block: 0.5rem;
-    }
-    button {
-      flex-basis: 100%;
-      min-height: 2.25rem;
-      padding-block: 0.3rem;
-    }
+    .head, .body, .buttons { padding-inline: 0.75rem; }
+    .buttons { gap: 0.4rem; padding-block: 0.5rem; }
+    button { flex-basis: 100%; min-height: 2.25rem; padding-block: 0.3rem; }
   }
 `;

@@ -10,7 +10,7 @@ export type Texts = Record<DialogTextKey, string>;
 const en: Texts = {
   title: 'Your privacy choices',
   intro:
-    'This site works without optional services. With your consent we also use services for: {purposes}. You can change or withdraw your choice at any time under "Cookie settings" at the bottom of every page.',
+    'With your consent we also use optional services for: {purposes}. The site works without them. You can change your choice at any time under "Cookie settings" at the foot of every page.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   settings: 'Settings',
@@ -18,7 +18,7 @@ const en: Texts = {
   close: 'Close',
   settingsTitle: 'Cookie settings',
   settingsIntro:
-    'Choose which optional services we may use. Switching a service off deletes its cookies on this site; data a provider keeps on its own website can only be deleted there.',
+    'Choose which optional services we may use. Switching one off deletes its cookies here; data a provider keeps on its own site can only be deleted there.',
   privacy: 'Privacy policy',
   imprint: 'Imprint',
   alwaysOn: 'Always on',
@@ -35,7 +35,7 @@ const en: Texts = {
 const de: Texts = {
   title: 'Ihre Datenschutz-Auswahl',
   intro:
-    'Diese Website funktioniert auch ohne optionale Dienste. Mit Ihrer Einwilligung nutzen wir zusätzlich Dienste für: {purposes}. Ihre Wahl können Sie jederzeit über „Cookie-Einstellungen“ am Ende jeder Seite ändern oder widerrufen.',
+    'Mit Ihrer Einwilligung nutzen wir zusätzlich optionale Dienste für: {purposes}. Die Website funktioniert auch ohne sie. Ihre Wahl können Sie jederzeit unter „Cookie-Einstellungen“ am Seitenende ändern.',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   settings: 'Einstellungen',
@@ -43,7 +43,7 @@ const de: Texts = {
   close: 'Schließen',
   settingsTitle: 'Cookie-Einstellungen',
   settingsIntro:
-    'Wählen Sie, welche optionalen Dienste wir nutzen dürfen. Schalten Sie einen Dienst aus, löschen wir seine Cookies auf dieser Website; Daten, die ein Anbieter auf seiner eigenen Website speichert, lassen sich nur dort löschen.',
+    'Wählen Sie, welche optionalen Dienste wir nutzen dürfen. Schalten Sie einen aus, löschen wir seine Cookies hier; was ein Anbieter auf seiner eigenen Website speichert, lässt sich nur dort löschen.',
   privacy: 'Datenschutzerklärung',
   imprint: 'Impressum',
   alwaysOn: 'Immer aktiv',

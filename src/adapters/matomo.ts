@@ -1,0 +1,41 @@
+/**
+ * Matomo. Default ("consent"): `requireConsent` is queued before anything else and
+ * matomo.js loads only after consent, so nothing is sent or stored before. Consent is
+ * given on each page from our own record with `setConsentGiven` (never
+ * `rememberConsentGiven`, whose cookie would live for 30 years). Withdrawal:
+ * `forgetConsentGiven`, then the `_pk_*` and `mtm_*` cookies are deleted.
+ *
+ * "cookieless" (the privacy officer's explicit choice): matomo.js loads at once and
+ * measures without cookies (`requireCookieConsent`) until consent upgrades it
+ * (`setCookieConsentGiven`). German authorities hold that this needs consent too.
+ */
+import { deleteCookies } from '../core/cleaner.js';
+import type { MatomoSettings } from './schema.js';
+import { adapterStarter, isText } from './shared.js';
+
+export const start = adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
+  const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
+  const queue = ((window as { _paq?: unknown[][] })._paq ??= []);
+  const cookieless = settings.mode === 'cookieless';
+  queue.push([cookieless ? 'requireCookieConsent' : 'requireConsent'], ['setTrackerUrl', `${base}matomo.php`], ['setSiteId', String(settings.siteId)], ['trackPageView'], ['enableLinkTracking']);
+  let loaded = false;
+  let given = false;
+  const load = () => {
+    if (!loaded) context.load(`${base}matomo.js`);
+    loaded = true;
+  };
+  if (cookieless) load();
+  return {
+    apply(granted) {
+      if (granted) {
+        queue.push([cookieless ? 'setCookieConsentGiven' : 'setConsentGiven']);
+        given = true;
+        load();
+      } else if (given) {
+        queue.push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
+        given = false;
+        deleteCookies([{ pattern: '^(_pk_|mtm_)', expires: '' }]);
+      }
+    },
+  };
+});

@@ -1,0 +1,52 @@
+/**
+ * The settings of each adapter: checked when the adapter loads (the page's own config
+ * check only looks at `type`), and part of the published JSON Schema through
+ * `configSchema(AdapterSchema)`.
+ */
+import * as v from 'valibot';
+
+const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:/i.test(url), 'must be a relative URL or start with https: or http:'));
+
+export const MatomoSchema = v.strictObject({
+  type: v.literal('matomo'),
+  /** Base URL of the Matomo installation, e.g. "/matomo/" or "https://stats.example.org/". */
+  url: Url,
+  siteId: v.union([v.pipe(v.string(), v.minLength(1, 'must not be empty')), v.number()], 'must be a string or a number'),
+  /** "consent" (default): no request and no cookie before consent. "cookieless": measures without cookies until consent. */
+  mode: v.optional(v.picklist(['consent', 'cookieless'], 'must be "consent" or "cookieless"')),
+});
+
+export const EcondaSchema = v.strictObject({
+  type: v.literal('econda'),
+  /** URL of econda's emos3 script. */
+  src: Url,
+  /** Handed to econda as emos3.defaults. */
+  settings: v.optional(v.record(v.string(), v.unknown())),
+  /** Sent with emos3.send once allowed. */
+  pageView: v.optional(v.record(v.string(), v.unknown())),
+});
+
+export const GtagSchema = v.strictObject({
+  type: v.literal('gtag'),
+  id: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z0-9-]+$/, 'must be a Google tag id such as "G-ABC123"')),
+  /** "basic" (default): Google's script loads only after consent. "advanced": it loads at once, with everything denied. */
+  mode: v.optional(v.picklist(['basic', 'advanced'], 'must be "basic" or "advanced"')),
+  /** Consent types the service grants (default: analytics_storage). */
+  grants: v.optional(v.array(v.picklist(['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'], 'must be a consent type of Google consent mode'))),
+});
+
+export const PlausibleSchema = v.strictObject({
+  type: v.literal('plausible'),
+  /** The site's domain as registered with Plausible. */
+  domain: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  src: v.optional(Url),
+  /** Plausible sets no cookie; the privacy officer may decide to run it before consent. */
+  beforeConsent: v.optional(v.boolean()),
+});
+
+export const AdapterSchema = v.variant('type', [MatomoSchema, EcondaSchema, GtagSchema, PlausibleSchema], 'must have a "type" of "matomo", "econda", "gtag" or "plausible"');
+
+export type MatomoSettings = v.InferOutput<typeof MatomoSchema>;
+export type EcondaSettings = v.InferOutput<typeof EcondaSchema>;
+export type GtagSettings = v.InferOutput<typeof GtagSchema>;
+export type PlausibleSettings = v.InferOutput<typeof PlausibleSchema>;

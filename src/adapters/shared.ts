@@ -1,0 +1,68 @@
+/**
+ * What every adapter shares: the settings it cannot work without are checked (errors
+ * name the JSON path, and the adapter does not start: fail closed; anything else unknown
+ * falls back to the strictest behaviour), and it is told the service's state on start
+ * and after every change, until the config is replaced.
+ *
+ * The full settings are described once, in schema.ts: for the types, the published JSON
+ * Schema and `consent-banner-check`. The page does not run that schema: it would cost
+ * every visitor the bytes of a second validator run.
+ */
+import { formatPath, type ServiceConfig } from '../core/config-schema.js';
+import { reportError } from '../core/errors.js';
+import { pageNonce } from '../core/scripts.js';
+import type { ConsentStore } from '../core/store.js';
+
+export interface AdapterContext {
+  /** The service's id in the config. */
+  serviceId: string;
+  /** Loads a vendor script with the page's nonce, after a `consent-adapter-load` event the site can hook into. */
+  load(src: string, attributes?: Record<string, string>): void;
+}
+
+export interface Adapter {
+  /**
+   * The service's state: on start, and after each change. `decided` is false while the
+   * visitor has not decided yet (the vendor must then do nothing).
+   */
+  apply(granted: boolean, decided: boolean): void;
+}
+
+export type AdapterStarter = (service: ServiceConfig, path: (string | number)[], store: ConsentStore) => void;
+
+/** A required setting: its name, and the test a usable value passes. */
+export type Requirement = [name: string, test: (value: unknown) => boolean, expected: string];
+
+export const isText = (value: unknown): boolean => (typeof value === 'string' && value !== '') || typeof value === 'number';
+
+export function adapterStarter<TSettings>(requirements: Requirement[], create: (settings: TSettings, context: AdapterContext) => Adapter): AdapterStarter {
+  return (service, path, store) => {
+    const settings = service.adapter as Record<string, unknown>;
+    const missing = requirements.filter(([name, test]) => !test(settings[name]));
+    for (const [name, , expected] of missing) reportError({ kind: 'config', path: formatPath([...path, name]), message: `must be ${expected}; the adapter does not start` });
+    if (missing.length) return;
+    const context: AdapterContext = {
+      serviceId: service.id,
+      load(src, attributes = {}) {
+        document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
+        const script = Object.assign(document.createElement('script'), { src, async: true });
+        script.nonce = pageNonce();
+        for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+        document.head.append(script);
+      },
+    };
+    const adapter = create(settings as TSettings, context);
+    let last = '';
+    const update = () => {
+      // A replaced config (another <consent-banner> config) ends this adapter.
+      if (!store.config?.categories.some((category) => category.services.includes(service))) return unsubscribe();
+      const granted = store.isGranted(service.id);
+      const state = `${granted}:${store.decision?.consentId ?? ''}`;
+      if (state === last) return;
+      last = state;
+      adapter.apply(granted, store.decision !== null);
+    };
+    const unsubscribe = store.subscribe(update);
+    update();
+  };
+}
