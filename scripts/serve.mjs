@@ -25,6 +25,11 @@ export function startServer({ port = 8000, host = '127.0.0.1' } = {}) {
       response.writeHead(302, { Location: '/demo/' }).end();
       return;
     }
+    // The tracking endpoint of the demo's Matomo stand-in: accepts the hit, stores nothing.
+    if (pathname === '/demo/stand-in/matomo/matomo.php') {
+      response.writeHead(204).end();
+      return;
+    }
     let file = normalize(join(ROOT, decodeURIComponent(pathname)));
     if (file !== ROOT && !file.startsWith(ROOT + sep)) {
       response.writeHead(403).end();

@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ConfigError, parseConfig } from '../src/core/config.js';
+import { lintConfig } from '../src/core/lint.js';
+import { AdapterSchema } from '../src/adapters/schema.js';
+import { configSchema } from '../src/core/config-schema.js';
 import { testConfig } from './support/helpers.js';
 
 /** The problems parseConfig reports for the input, as "path: message" lines. */
@@ -108,4 +111,55 @@ describe('config validation', () => {
     expect(problemsOf(mutate((config) => (config.texts = { en: { acceptAll: 'Yes to all', acceptEverything: 'x' } }))))
       .to.deep.equal(['$.texts.en.acceptEverything: unknown property "acceptEverything"']);
   });
+});
+
+describe('config lint', () => {
+  const necessaryWith = (service: Record<string, unknown>) =>
+    mutate((config) => config.categories[0].services.push({ id: 'extra', name: 'Extra', ...service }));
+
+  it('warns about statistics cookies in the necessary category, naming the path', () => {
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ pattern: '^emos_', expires: '30 days' }] })))).to.deep.equal([
+      { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "^emos_") but is required; move it or give a "necessaryJustification"' },
+    ]);
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] })))).to.have.length(1);
+  });
+
+  it('warns about an analytics adapter in the necessary category', () => {
+    const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } })));
+    expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required; move it or give a "necessaryJustification"']);
+  });
+
+  it('accepts a written justification, and says nothing about session cookies or optional categories', () => {
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_pk_id', expires: '13 months' }], necessaryJustification: 'Agreed with the data protection officer on 1 March.' })))).to.deep.equal([]);
+    expect(lintConfig(parseConfig(testConfig()))).to.deep.equal([]);
+    expect(lintConfig(parseConfig(mutate((config) => config.categories[1].services[0].cookies.push({ name: '_ga', expires: '2 years' }))))).to.deep.equal([]);
+  });
+});
+
+describe('adapter settings in the full schema', () => {
+  const full = configSchema(AdapterSchema);
+  const withAdapter = (adapter: Record<string, unknown>) => mutate((config) => (config.categories[1].services[0].adapter = adapter));
+
+  it('accepts each adapter with its settings', () => {
+    for (const adapter of [
+      { type: 'matomo', url: '/matomo/', siteId: '3', mode: 'cookieless' },
+      { type: 'econda', src: '/emos3.js', settings: { siteid: 'x' } },
+      { type: 'gtag', id: 'G-ABC123', grants: ['analytics_storage'] },
+      { type: 'plausible', domain: 'example.org', beforeConsent: true },
+    ]) expect(() => parseConfig(withAdapter(adapter), full), adapter.type).not.to.throw();
+  });
+
+  it('names the path of a wrong adapter setting', () => {
+    expect(problemsOf2(withAdapter({ type: 'gtag', id: 'UA 1' }))).to.deep.equal(['$.categories[1].services[0].adapter.id: must be a Google tag id such as "G-ABC123"']);
+    expect(problemsOf2(withAdapter({ type: 'matomo', url: '/m/', siteId: 1, mode: 'cookiefree' }))).to.deep.equal(['$.categories[1].services[0].adapter.mode: must be "consent" or "cookieless"']);
+  });
+
+  function problemsOf2(input: unknown): string[] {
+    try {
+      parseConfig(input, full);
+    } catch (error) {
+      return (error as ConfigError).problems.map((problem) => `${problem.path}: ${problem.message}`);
+    }
+    throw new Error('the config was accepted');
+  }
 });

@@ -15,9 +15,11 @@ import { adapterStarter, isText } from './shared.js';
 
 export const start = adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
   const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
-  const queue = ((window as { _paq?: unknown[][] })._paq ??= []);
+  const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
+  // Looked up on every push: once loaded, matomo.js replaces the queue with itself.
+  const push = (...commands: unknown[][]) => (page._paq ??= []).push(...commands);
   const cookieless = settings.mode === 'cookieless';
-  queue.push([cookieless ? 'requireCookieConsent' : 'requireConsent'], ['setTrackerUrl', `${base}matomo.php`], ['setSiteId', String(settings.siteId)], ['trackPageView'], ['enableLinkTracking']);
+  push([cookieless ? 'requireCookieConsent' : 'requireConsent'], ['setTrackerUrl', `${base}matomo.php`], ['setSiteId', String(settings.siteId)], ['trackPageView'], ['enableLinkTracking']);
   let loaded = false;
   let given = false;
   const load = () => {
@@ -28,11 +30,11 @@ export const start = adapterStarter<MatomoSettings>([['url', isText, 'the Matomo
   return {
     apply(granted) {
       if (granted) {
-        queue.push([cookieless ? 'setCookieConsentGiven' : 'setConsentGiven']);
+        push([cookieless ? 'setCookieConsentGiven' : 'setConsentGiven']);
         given = true;
         load();
       } else if (given) {
-        queue.push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
+        push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
         deleteCookies([{ pattern: '^(_pk_|mtm_)', expires: '' }]);
       }

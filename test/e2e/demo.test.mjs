@@ -19,6 +19,8 @@ describe('demo article', () => {
     assert.deepEqual(otherHosts(requests, demo()), []);
     assert.deepEqual((await cookies()).map((cookie) => cookie.name), ['PHPSESSID']);
     assert.match(await text(page, '#stats-report'), /has not run/);
+    assert.match(await text(page, '#matomo-report'), /has not loaded/);
+    assert.equal(await page.evaluate(() => JSON.stringify(window._paq)), JSON.stringify([['requireConsent'], ['setTrackerUrl', '/demo/stand-in/matomo/matomo.php'], ['setSiteId', '1'], ['trackPageView'], ['enableLinkTracking']]));
     assert.match(await text(page, '#panel-decision'), /No decision/);
     assert.deepEqual(errors, []);
     await context.close();
@@ -52,7 +54,8 @@ describe('demo article', () => {
       ['platform.twitter.com', 'www.openstreetmap.org', 'www.youtube-nocookie.com'],
     );
     const jar = await cookies();
-    assert.deepEqual(jar.map((cookie) => cookie.name).sort(), ['PHPSESSID', '_stat', 'consent']);
+    assert.deepEqual(jar.map((cookie) => cookie.name).sort(), ['PHPSESSID', '_pk_id.1.d3m0', '_stat', 'consent']);
+    assert.match(await text(page, '#matomo-report'), /requireConsent, setTrackerUrl, setSiteId, trackPageView, enableLinkTracking, setConsentGiven/);
     const record = jar.find((cookie) => cookie.name === 'consent');
     const size = record.name.length + 1 + record.value.length;
     console.log(`# consent cookie for the demo config after "Accept all": ${size} bytes (${record.name}=${record.value})`);
@@ -84,18 +87,19 @@ describe('demo article', () => {
     await context.close();
   });
 
-  it('withdrawing statistics in the settings deletes _stat at once and the panel shows it', async () => {
+  it('withdrawing statistics in the settings deletes _stat and the Matomo cookies at once, and the panel shows it', async () => {
     const { page, cookies, context } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     await clickAction(page, 'accept');
-    await page.waitForFunction(() => document.cookie.includes('_stat='));
+    await page.waitForFunction(() => document.cookie.includes('_stat=') && document.cookie.includes('_pk_id'));
     await page.click('footer a[data-consent-open]');
     await waitForDialog(page);
-    await (await page.$('consent-banner >>> input[aria-labelledby="service-stats"]')).click();
+    await (await page.$('consent-banner >>> input[aria-labelledby="category-statistics"]')).click();
     await clickAction(page, 'save');
     assert.deepEqual((await cookies()).map((cookie) => cookie.name).sort(), ['PHPSESSID', 'consent']);
-    assert.match(await text(page, '#panel-decision'), /Denied: stats/);
+    assert.match(await text(page, '#panel-decision'), /Denied: matomo, stats/);
+    assert.match(await text(page, '#matomo-report'), /forgetConsentGiven/);
     assert.doesNotMatch(await text(page, '#panel-cookies'), /_stat=/);
     await context.close();
   });

@@ -1,0 +1,48 @@
+// The privacy officer's command: full validation and lint of a config file.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const demo = JSON.parse(readFileSync(new URL('../../demo/consent.json', import.meta.url), 'utf8'));
+const folder = mkdtempSync(join(tmpdir(), 'consent-check-'));
+
+function check(config) {
+  const file = join(folder, `config-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
+  const result = spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, file], { encoding: 'utf8' });
+  return { status: result.status, out: result.stdout.replaceAll(file, 'FILE'), err: result.stderr.replaceAll(file, 'FILE') };
+}
+
+describe('consent-banner-check', () => {
+  it('accepts the demo config', () => {
+    assert.deepEqual(check(demo), { status: 0, out: 'FILE: valid\n', err: '' });
+  });
+
+  it('fails on an error, with its path, including adapter settings the page checks only in part', () => {
+    const config = structuredClone(demo);
+    config.categories[1].services[0].adapter.mode = 'cookiefree';
+    const result = check(config);
+    assert.equal(result.status, 1);
+    assert.equal(result.err, 'FILE: error at $.categories[1].services[0].adapter.mode: must be "consent" or "cookieless"\n');
+  });
+
+  it('warns about statistics in the necessary category, and passes once it is justified', () => {
+    const config = structuredClone(demo);
+    config.categories[0].services.push({ id: 'econda', name: 'econda', cookies: [{ pattern: '^emos_', expires: '30 days' }] });
+    const warned = check(config);
+    assert.equal(warned.status, 0);
+    assert.match(warned.err, /^FILE: warning at \$\.categories\[0\]\.services\[1\]: "econda" looks like statistics or media/);
+    assert.equal(warned.out, 'FILE: valid, 1 warning(s)\n');
+    config.categories[0].services[1].necessaryJustification = 'Our data protection officer approved it.';
+    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid\n', err: '' });
+  });
+
+  it('reports text that is not JSON', () => {
+    const result = check('{"revision": 1,');
+    assert.equal(result.status, 1);
+    assert.match(result.err, /^FILE: error at \$: is not valid JSON/);
+  });
+});
