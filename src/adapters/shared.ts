@@ -14,8 +14,6 @@ import { pageNonce } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';
 
 export interface AdapterContext {
-  /** The service's id in the config. */
-  serviceId: string;
   /** Loads a vendor script with the page's nonce, after a `consent-adapter-load` event the site can hook into. */
   load(src: string, attributes?: Record<string, string>): void;
 }
@@ -42,7 +40,6 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
     for (const [name, , expected] of missing) reportError({ kind: 'config', path: formatPath([...path, name]), message: `must be ${expected}; the adapter does not start` });
     if (missing.length) return;
     const context: AdapterContext = {
-      serviceId: service.id,
       load(src, attributes = {}) {
         document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
         const script = Object.assign(document.createElement('script'), { src, async: true });
