@@ -59,12 +59,13 @@ export function startGate(store: ConsentStore, root: Document = document, onChan
   };
 
   let scheduled = false;
+  // One pass per batch of changes, however many mutation records it brings.
   const observer = new MutationObserver(() => {
-    onChange?.();
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
+      onChange?.();
       apply();
     });
   });

@@ -118,7 +118,7 @@ export class ConsentStore {
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
     // A browser signal answers for the visitor: a refusal of what they never decided on, stored
     // with its source, and no dialog. Their own earlier choices stay; an opt-in remains possible.
-    if (signal) this.#decide(this.#record?.granted ?? [], signal, this.#optionalServiceIds().filter((id) => !this.#record?.granted.includes(id)));
+    if (signal) this.#decide(this.#optionalServiceIds().filter((id) => this.#record?.granted.includes(id)), signal);
     else this.#notify();
     if (!config) return;
     document.dispatchEvent(
