@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AdapterSchema } from '../dist/lib/adapters/schema.js';
 import { ConfigError, parseConfig } from '../dist/lib/core/config.js';
 import { configSchema } from '../dist/lib/core/config-schema.js';
-import { lintConfig } from '../dist/lib/core/lint.js';
+import { lintConfig } from '../dist/lib/check/lint.js';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {

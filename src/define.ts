@@ -1,13 +1,13 @@
 /**
- * The registering entry (the drop-in bundle's entry too): defines `<consent-banner>`
- * and `<consent-embed>`, and starts the gate, the cleaner and the vendor adapters on
- * the shared store.
+ * The registering entry (the drop-in bundle's entry too): starts the gate, the cleaner
+ * and the vendor adapters on the shared store, then defines `<consent-banner>`, and
+ * `<consent-embed>` on pages that have one.
  * Safe to load twice.
  */
 import { startCleaner } from './core/cleaner.js';
 import { startGate } from './core/gate.js';
-import { consent } from './core/store.js';
-import { ConsentBanner } from './ui/consent-banner.js';
+import { consent, type ConsentStore } from './core/store.js';
+import { ConsentBanner } from './ui/banner/consent-banner.js';
 
 export { consent } from './core/store.js';
 
@@ -21,24 +21,29 @@ let embedRequested = false;
 function defineEmbedOnUse(): void {
   if (embedRequested || !document.querySelector('consent-embed')) return;
   embedRequested = true;
-  void import('./ui/consent-embed.js').then(({ ConsentEmbed }) => {
+  void import('./ui/embed/consent-embed.js').then(({ ConsentEmbed }) => {
     if (!customElements.get('consent-embed')) customElements.define('consent-embed', ConsentEmbed);
   });
 }
 
-/** The adapters' code loads only when the config names an adapter. */
-function startAdaptersOnUse(): void {
-  const unsubscribe = consent.subscribe(() => {
-    if (!consent.config?.categories.some((category) => category.services.some((service) => service.adapter))) return;
+/** The adapters' code loads only once a config names an adapter (now or after a replacement). */
+function startAdaptersOnUse(store: ConsentStore): void {
+  const namesAdapter = () => store.config?.categories.some((category) => category.services.some((service) => service.adapter)) === true;
+  const startIfNamed = () => {
+    if (!namesAdapter()) return;
     unsubscribe();
-    void import('./adapters/start.js').then(({ startAdapters }) => startAdapters(consent));
-  });
+    void import('./adapters/start.js').then(({ startAdapters }) => startAdapters(store));
+  };
+  const unsubscribe = store.subscribe(startIfNamed);
+  startIfNamed();
 }
 
 if (!customElements.get('consent-banner')) {
-  customElements.define('consent-banner', ConsentBanner);
+  // Starters first: defining the banner upgrades it, and an inline or already set config is
+  // applied right then; every starter must hear of it.
   startGate(consent, document, defineEmbedOnUse);
-  defineEmbedOnUse();
   startCleaner(consent);
-  startAdaptersOnUse();
+  startAdaptersOnUse(consent);
+  defineEmbedOnUse();
+  customElements.define('consent-banner', ConsentBanner);
 }

@@ -4,7 +4,7 @@
  * bundle does it for you).
  */
 export { consent, ConsentStore } from './core/store.js';
-export type { ConsentDecision, ConsentListener, ConsentReadyDetail } from './core/store.js';
+export type { ConsentChange, ConsentDecision, ConsentListener, ConsentReadyDetail, DecisionChange } from './core/store.js';
 export type { DecisionMethod } from './core/record.js';
 export { parseConfig, ConfigError, type ConfigProblem } from './core/config.js';
 export type { ConsentConfig, CategoryConfig, ServiceConfig, CookieConfig, LocalizedText, TextKey, AdapterConfig } from './core/config-schema.js';
@@ -12,6 +12,6 @@ export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
 export { startGate } from './core/gate.js';
 export { startCleaner, deleteCookies } from './core/cleaner.js';
 export { startAdapters } from './adapters/start.js';
-export { lintConfig } from './core/lint.js';
-export { ConsentBanner } from './ui/consent-banner.js';
-export { ConsentEmbed } from './ui/consent-embed.js';
+export { lintConfig } from './check/lint.js';
+export { ConsentBanner } from './ui/banner/consent-banner.js';
+export { ConsentEmbed } from './ui/embed/consent-embed.js';

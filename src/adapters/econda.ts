@@ -8,13 +8,16 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { EcondaSettings } from './schema.js';
 import { adapterStarter, isText } from './shared.js';
 
+/** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal, and what the config lint recognises as econda. */
+export const cookiePattern = '^emos_';
+
 interface Emos3 {
   defaults?: Record<string, unknown>;
   stored?: unknown[];
   send(properties: unknown): void;
 }
 
-export const start = adapterStarter<EcondaSettings>([['src', isText, 'the URL of the econda script']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([['src', isText, 'the URL of the econda script']], (settings, context) => {
   const page = window as { emos3?: Emos3 };
   let loaded = false;
   /** econda's own send, kept aside while the service is withdrawn. */
@@ -34,7 +37,7 @@ export const start = adapterStarter<EcondaSettings>([['src', isText, 'the URL of
       } else if (!granted && loaded && emos3 && !paused) {
         paused = emos3.send;
         emos3.send = () => {};
-        deleteCookies([{ pattern: '^emos_', expires: '' }]);
+        deleteCookies([{ pattern: cookiePattern }]);
       }
     },
   };

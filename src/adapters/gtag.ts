@@ -9,9 +9,12 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { GtagSettings } from './schema.js';
 import { adapterStarter } from './shared.js';
 
+/** Google's analytics and ads cookies: deleted on withdrawal, and what the config lint recognises as Google. */
+export const cookiePattern = '^(_ga|_gid|_gat|_gcl)';
+
 type Gtag = (...args: unknown[]) => void;
 
-export const start = adapterStarter<GtagSettings>([['id', (id) => typeof id === 'string' && /^[A-Z]{1,3}-[A-Z0-9-]+$/.test(id), 'a Google tag id such as "G-ABC123"']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) => typeof id === 'string' && /^[A-Z]{1,3}-[A-Z0-9-]+$/.test(id), 'a Google tag id such as "G-ABC123"']], (settings, context) => {
   const page = window as { dataLayer?: unknown[]; gtag?: Gtag };
   const dataLayer = (page.dataLayer ??= []);
   // Google's tag reads only Arguments objects from the dataLayer, so gtag pushes `arguments`.
@@ -34,7 +37,7 @@ export const start = adapterStarter<GtagSettings>([['id', (id) => typeof id === 
     apply(granted, decided) {
       if (decided) gtag('consent', 'update', Object.fromEntries(grants.map((type) => [type, granted ? 'granted' : 'denied'])));
       if (granted) load();
-      else if (loaded) deleteCookies([{ pattern: '^(_ga|_gid|_gat|_gcl)', expires: '' }]);
+      else if (loaded) deleteCookies([{ pattern: cookiePattern }]);
     },
   };
 });

@@ -13,7 +13,10 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { MatomoSettings } from './schema.js';
 import { adapterStarter, isText } from './shared.js';
 
-export const start = adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
+/** Matomo's cookies: deleted on withdrawal, and what the config lint recognises as Matomo. */
+export const cookiePattern = '^(_pk_|mtm_)';
+
+export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
   const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
   const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
   // Looked up on every push: once loaded, matomo.js replaces the queue with itself.
@@ -36,7 +39,7 @@ export const start = adapterStarter<MatomoSettings>([['url', isText, 'the Matomo
       } else if (given) {
         push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
-        deleteCookies([{ pattern: '^(_pk_|mtm_)', expires: '' }]);
+        deleteCookies([{ pattern: cookiePattern }]);
       }
     },
   };

@@ -19,7 +19,7 @@ function setIgnored(ignored: boolean): void {
   }
 }
 
-export const start = adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible']], (settings, context) => {
   let loaded = false;
   const load = () => {
     if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js', { 'data-domain': settings.domain, defer: '' });

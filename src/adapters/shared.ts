@@ -1,8 +1,8 @@
 /**
  * What every adapter shares: the settings it cannot work without are checked (errors
  * name the JSON path, and the adapter does not start: fail closed; anything else unknown
- * falls back to the strictest behaviour), and it is told the service's state on start
- * and after every change, until the config is replaced.
+ * falls back to the strictest behaviour), and it is told the service's state on start and
+ * after every decision, while its service is part of the store's current config.
  *
  * The full settings are described once, in schema.ts: for the types, the published JSON
  * Schema and `consent-banner-check`. The page does not run that schema: it would cost
@@ -20,25 +20,31 @@ export interface AdapterContext {
 
 export interface Adapter {
   /**
-   * The service's state: on start, and after each change. `decided` is false while the
+   * The service's state: on start, and after each decision. `decided` is false while the
    * visitor has not decided yet (the vendor must then do nothing).
    */
   apply(granted: boolean, decided: boolean): void;
 }
 
-export type AdapterStarter = (service: ServiceConfig, path: (string | number)[], store: ConsentStore) => void;
+/** Starts an adapter for a service of the store's config; returns the function that stops it. */
+export type AdapterStarter = (service: ServiceConfig, path: (string | number)[], store: ConsentStore) => () => void;
 
 /** A required setting: its name, and the test a usable value passes. */
 export type Requirement = [name: string, test: (value: unknown) => boolean, expected: string];
 
 export const isText = (value: unknown): boolean => (typeof value === 'string' && value !== '') || typeof value === 'number';
 
+/** Whether the service belongs to the config the store holds now (not one it has replaced). */
+export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>
+  store.config?.categories.some((category) => category.services.includes(service)) === true;
+
 export function adapterStarter<TSettings>(requirements: Requirement[], create: (settings: TSettings, context: AdapterContext) => Adapter): AdapterStarter {
   return (service, path, store) => {
     const settings = service.adapter as Record<string, unknown>;
     const missing = requirements.filter(([name, test]) => !test(settings[name]));
     for (const [name, , expected] of missing) reportError({ kind: 'config', path: formatPath([...path, name]), message: `must be ${expected}; the adapter does not start` });
-    if (missing.length) return;
+    // Nothing touches the vendor for a config that has been replaced meanwhile.
+    if (missing.length || !isCurrent(store, service)) return () => {};
     const context: AdapterContext = {
       load(src, attributes = {}) {
         document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
@@ -49,17 +55,11 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
       },
     };
     const adapter = create(settings as TSettings, context);
-    let last = '';
-    const update = () => {
-      // A replaced config (another <consent-banner> config) ends this adapter.
-      if (!store.config?.categories.some((category) => category.services.includes(service))) return unsubscribe();
-      const granted = store.isGranted(service.id);
-      const state = `${granted}:${store.decision?.consentId ?? ''}`;
-      if (state === last) return;
-      last = state;
-      adapter.apply(granted, store.decision !== null);
-    };
-    const unsubscribe = store.subscribe(update);
-    update();
+    adapter.apply(store.isGranted(service.id), store.decision !== null);
+    const stop = store.subscribe((_store, change) => {
+      if (!isCurrent(store, service)) stop();
+      else if (change.type === 'decision') adapter.apply(store.isGranted(service.id), true);
+    });
+    return stop;
   };
 }

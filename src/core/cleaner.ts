@@ -6,8 +6,8 @@
  * each parent domain, `/`, each folder of the current URL (a cookie set without a
  * path gets the page's folder), and any domain and path the config declares.
  */
-import Cookies from 'js-cookie';
 import type { CookieConfig } from './config-schema.js';
+import { cookieNames, removeCookie } from './cookies.js';
 import type { ConsentStore } from './store.js';
 
 /** `www.news.example.org` -> [undefined (host-only), www.news.example.org, news.example.org, example.org]. */
@@ -25,15 +25,8 @@ function candidatePaths(pathname: string): string[] {
   return ['/', ...folders.map((_, index) => '/' + folders.slice(0, index + 1).join('/'))];
 }
 
-function cookieNames(): string[] {
-  return document.cookie
-    .split(';')
-    .map((pair) => pair.split('=')[0].trim())
-    .filter(Boolean);
-}
-
-/** Deletes the cookies that match the declarations; returns the names it deleted. */
-export function deleteCookies(declared: CookieConfig[]): string[] {
+/** Deletes the cookies that match the declarations (a name or a pattern, and any declared path and domain); returns the names it deleted. */
+export function deleteCookies(declared: Pick<CookieConfig, 'name' | 'pattern' | 'path' | 'domain'>[]): string[] {
   const present = cookieNames();
   const targets = new Map<string, { paths: Set<string>; domains: Set<string | undefined> }>();
   for (const cookie of declared) {
@@ -49,7 +42,7 @@ export function deleteCookies(declared: CookieConfig[]): string[] {
     }
   }
   for (const [name, { paths, domains }] of targets) {
-    for (const path of paths) for (const domain of domains) Cookies.remove(name, { path, domain });
+    for (const path of paths) for (const domain of domains) removeCookie(name, { path, domain });
   }
   return [...targets.keys()].filter((name) => present.includes(name));
 }

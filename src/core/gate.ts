@@ -21,8 +21,11 @@ function describe(element: Element): string {
   return `<${element.localName} data-consent="${element.getAttribute('data-consent')}">`;
 }
 
-/** Starts gating `root`; `onChange` is also told of every change to the page's elements. */
-export function startGate(store: ConsentStore, root: Document = document, onChange?: () => void): () => void {
+/**
+ * Starts gating `root` (the document, or one part of it); returns the function that stops.
+ * `onChange` is also told of every batch of changes to the elements under `root`.
+ */
+export function startGate(store: ConsentStore, root: Document | Element = document, onChange?: () => void): () => void {
   const reported = new WeakSet<Element>();
   const queued = new WeakSet<Element>();
   let queue = Promise.resolve();
@@ -59,20 +62,24 @@ export function startGate(store: ConsentStore, root: Document = document, onChan
   };
 
   let scheduled = false;
+  let stopped = false;
   // One pass per batch of changes, however many mutation records it brings.
   const observer = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
+      // A pass queued just before the gate stopped must not run after it.
+      if (stopped) return;
       onChange?.();
       apply();
     });
   });
-  observer.observe(root.documentElement, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true });
   const unsubscribe = store.subscribe(apply);
   apply();
   return () => {
+    stopped = true;
     observer.disconnect();
     unsubscribe();
   };

@@ -3,8 +3,8 @@
  * The dialog, the gate and the cleaner all read it and react to its changes; only
  * the intents below (accept all, reject all, save a selection) change it.
  */
-import Cookies from 'js-cookie';
 import { indexServices, type ServiceEntry } from './config.js';
+import { cookieValues, removeCookie, setCookie } from './cookies.js';
 import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
 import { reportError } from './errors.js';
 import { decodeRecord, encodeRecord, newConsentId, type DecisionMethod, type DecisionRecord } from './record.js';
@@ -40,7 +40,19 @@ export interface ConsentReadyDetail {
   needsDecision: boolean;
 }
 
-export type ConsentListener = (store: ConsentStore) => void;
+/**
+ * What a notification is about. `config`: the config was replaced (or rejected: then the
+ * store is not ready), so everything may have changed. `decision`: a decision was stored;
+ * `previous` is the decision it replaced and `neededDecision` whether the visitor had to
+ * be asked before it.
+ */
+export type ConsentChange =
+  | { type: 'config' }
+  | { type: 'decision'; decision: ConsentDecision; previous: ConsentDecision | null; neededDecision: boolean };
+
+export type DecisionChange = Extract<ConsentChange, { type: 'decision' }>;
+
+export type ConsentListener = (store: ConsentStore, change: ConsentChange) => void;
 
 export class ConsentStore {
   #config: ConsentConfig | null = null;
@@ -101,7 +113,7 @@ export class ConsentStore {
     return undefined;
   }
 
-  /** Calls `listener` after every change (config, decision). Returns the function that unsubscribes. */
+  /** Calls `listener` after every change (config, decision) with what changed. Returns the function that unsubscribes. */
   subscribe(listener: ConsentListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -118,8 +130,10 @@ export class ConsentStore {
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
     // A browser signal answers for the visitor: a refusal of what they never decided on, stored
     // with its source, and no dialog. Their own earlier choices stay; an opt-in remains possible.
-    if (signal) this.#decide(this.#optionalServiceIds().filter((id) => this.#record?.granted.includes(id)), signal);
-    else this.#notify();
+    // It is stored before anyone hears of the config, so nobody starts asking in the meantime.
+    const signalled = signal ? this.#store(this.#optionalServiceIds().filter((id) => this.#record?.granted.includes(id)), signal) : null;
+    this.#notify({ type: 'config' });
+    if (signalled) this.#announce(signalled);
     if (!config) return;
     document.dispatchEvent(
       new CustomEvent<ConsentReadyDetail>('consent-ready', {
@@ -168,12 +182,13 @@ export class ConsentStore {
 
   #readRecord(config: ConsentConfig): DecisionRecord | null {
     const name = this.#cookieName(config);
-    const value = Cookies.get(name);
+    // The first value, as the browser orders them (the longest path first).
+    const [value] = cookieValues(name);
     if (value === undefined) return null;
     const record = decodeRecord(value);
     if (typeof record === 'string') {
       reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${record}; ignored, the visitor is asked again` });
-      Cookies.remove(name, { path: '/', domain: config.cookie?.domain });
+      removeCookie(name, { path: '/', domain: config.cookie?.domain });
       return null;
     }
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
@@ -181,10 +196,18 @@ export class ConsentStore {
     return record;
   }
 
+  /** Stores a decision and tells everyone. */
+  #decide(granted: string[], method: DecisionMethod, denied?: string[]): void {
+    const change = this.#store(granted, method, denied);
+    if (change) this.#announce(change);
+  }
+
   /** Stores a decision: `granted` on, `denied` off (by default every other optional service). */
-  #decide(granted: string[], method: DecisionMethod, denied = this.#optionalServiceIds().filter((id) => !granted.includes(id))): void {
+  #store(granted: string[], method: DecisionMethod, denied = this.#optionalServiceIds().filter((id) => !granted.includes(id))): DecisionChange | null {
     const config = this.#config;
-    if (!config) return;
+    if (!config) return null;
+    const previous = this.decision;
+    const neededDecision = this.needsDecision;
     const record: DecisionRecord = {
       consentId: newConsentId(),
       // The cookie keeps seconds; so does the record from the start, so it reads back identically.
@@ -196,22 +219,26 @@ export class ConsentStore {
     };
     this.#record = record;
     this.#write(config, record);
-    this.#notify();
-    document.dispatchEvent(new CustomEvent<ConsentDecision>('consent-change', { detail: this.decision!, bubbles: true, composed: true }));
+    return { type: 'decision', decision: this.decision!, previous, neededDecision };
+  }
+
+  #announce(change: DecisionChange): void {
+    this.#notify(change);
+    document.dispatchEvent(new CustomEvent<ConsentDecision>('consent-change', { detail: change.decision, bubbles: true, composed: true }));
   }
 
   #write(config: ConsentConfig, record: DecisionRecord): void {
     const name = this.#cookieName(config);
     const value = encodeRecord(record);
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-    Cookies.set(name, value, {
+    setCookie(name, value, {
       expires: new Date(record.decidedAt + expiresDays * DAY_MS),
       path: '/',
-      sameSite: 'Lax',
-      secure: location.protocol === 'https:',
       domain: config.cookie?.domain,
+      samesite: 'Lax',
+      secure: location.protocol === 'https:',
     });
-    if (Cookies.get(name) !== value) {
+    if (cookieValues(name)[0] !== value) {
       reportError({
         kind: 'storage',
         path: `cookie "${name}"`,
@@ -220,10 +247,10 @@ export class ConsentStore {
     }
   }
 
-  #notify(): void {
+  #notify(change: ConsentChange): void {
     for (const listener of this.#listeners) {
       try {
-        listener(this);
+        listener(this, change);
       } catch (error) {
         console.error('[consent-banner] a consent listener failed:', error);
       }

@@ -1,19 +1,24 @@
 /**
- * Colours meet WCAG 2.2 AA on the default background (text 4.5:1, switch tracks and
- * focus ring 3:1); every target is at least 24x24 px; all action buttons share one
- * look so that none is pushed. Themes change the custom properties documented on
+ * The dialog's own styles, after the shared base (tokens, button, focus ring). Every
+ * target is at least 24x24 px; all action buttons share one look so that none is pushed;
+ * switch tracks meet 3:1. Themes change the custom properties documented on
  * `<consent-banner>`.
  */
-export const dialogStyles = /* css */ `
+import { baseStyles } from '../shared/base.styles.js';
+
+export const dialogStyles =
+  baseStyles +
+  /* css */ `
+  :host { --_muted: var(--consent-muted, #4a4a4a); --_background: var(--consent-background, #fff); }
   dialog {
     box-sizing: border-box;
     width: min(var(--consent-max-width, 42rem), calc(100vw - 1rem));
     max-height: calc(100dvh - 1rem);
     padding: 0;
-    border: 1px solid var(--consent-muted, #4a4a4a);
-    border-radius: var(--consent-radius, 0.5rem);
-    color: var(--consent-color, #1b1b1b);
-    background: var(--consent-background, #fff);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    color: var(--_color);
+    background: var(--_background);
     font: 1rem/1.45 var(--consent-font, inherit);
     flex-direction: column;
   }
@@ -27,29 +32,16 @@ export const dialogStyles = /* css */ `
   h3 { font-size: 1.05rem; }
   h4 { font-size: 1rem; }
   h2:focus { outline: none; }
-  a { color: var(--consent-accent, #0b5394); }
   .links { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
   .links a, .policy { display: inline-block; min-height: 24px; line-height: 24px; }
   .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .buttons, .category { border-top: 1px solid #d0d0d0; }
-  button {
-    flex: 1 1 9rem;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    border: 2px solid transparent;
-    border-radius: var(--consent-radius, 0.5rem);
-    color: var(--consent-button-color, #fff);
-    background: var(--consent-button-background, #1d3557);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
+  button { flex: 1 1 9rem; }
   .close { flex: none; min-height: 2rem; padding: 0.25rem 0.75rem; }
-  :focus-visible { outline: 3px solid var(--consent-accent, #0b5394); outline-offset: 2px; }
   .category { padding-top: 0.6rem; margin-bottom: 0.6rem; }
   .services { list-style: none; margin: 0; padding: 0 0 0 1rem; }
   .service { padding: 0.4rem 0; }
-  dl { margin: 0; color: var(--consent-muted, #4a4a4a); font-size: 0.9rem; }
+  dl { margin: 0; color: var(--_muted); font-size: 0.9rem; }
   dt, dd { display: inline; margin: 0; }
   dt { font-weight: 600; }
   dt::after { content: ':'; }
@@ -62,9 +54,9 @@ export const dialogStyles = /* css */ `
     width: 44px;
     height: 26px;
     margin: 0;
-    border: 2px solid var(--consent-muted, #4a4a4a);
+    border: 2px solid var(--_muted);
     border-radius: 13px;
-    background: var(--consent-background, #fff);
+    background: var(--_background);
     cursor: pointer;
   }
   input::before {
@@ -75,9 +67,9 @@ export const dialogStyles = /* css */ `
     width: 16px;
     height: 16px;
     border-radius: 50%;
-    background: var(--consent-muted, #4a4a4a);
+    background: var(--_muted);
   }
-  input:checked { border-color: var(--consent-accent, #0b5394); background: var(--consent-accent, #0b5394); }
+  input:checked { border-color: var(--_accent); background: var(--_accent); }
   input:checked::before { left: 21px; background: #fff; }
   input:disabled { cursor: not-allowed; opacity: 0.7; }
   @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }

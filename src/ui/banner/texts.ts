@@ -1,13 +1,15 @@
 /**
- * Built-in dialog texts (our own wording), German and English. A config's `texts`
- * may override any key per language. `{purposes}` in `intro` is replaced by the
- * labels of the optional categories.
+ * The dialog's built-in texts (our own wording), German and English, beside the shared
+ * ones in ../shared/i18n.ts. A config's `texts` may override any key per language.
+ * `{purposes}` in `intro` is replaced by the labels of the optional categories.
  */
-import type { DialogTextKey, TextKey } from '../core/config-schema.js';
+import type { DialogTextKey } from '../../core/config-schema.js';
+import { SERVICE_TEXTS, type BuiltInTexts } from '../shared/i18n.js';
 
 export type Texts = Record<DialogTextKey, string>;
+type OwnTexts = Omit<Texts, keyof (typeof SERVICE_TEXTS)['en']>;
 
-const en: Texts = {
+const en: OwnTexts = {
   title: 'Your privacy choices',
   intro:
     'With your consent we also use optional services for: {purposes}. The site works without them. You can change your choice at any time under "Cookie settings" at the foot of every page.',
@@ -27,12 +29,10 @@ const en: Texts = {
   provider: 'Provider',
   purpose: 'Purpose',
   cookies: 'Cookies',
-  thirdCountry: 'Data may be transferred to',
-  providerPrivacy: 'Privacy policy of {name}',
   services: 'Services',
 };
 
-const de: Texts = {
+const de: OwnTexts = {
   title: 'Ihre Datenschutz-Auswahl',
   intro:
     'Mit Ihrer Einwilligung nutzen wir zusätzlich optionale Dienste für: {purposes}. Die Website funktioniert auch ohne sie. Ihre Wahl können Sie jederzeit unter „Cookie-Einstellungen“ am Seitenende ändern.',
@@ -52,20 +52,10 @@ const de: Texts = {
   provider: 'Anbieter',
   purpose: 'Zweck',
   cookies: 'Cookies',
-  thirdCountry: 'Daten können übermittelt werden nach',
-  providerPrivacy: 'Datenschutzerklärung von {name}',
   services: 'Dienste',
 };
 
-export const DIALOG_TEXTS = { en, de };
-
-/** The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" -> "de"). */
-export function languageOf(element: Element): string {
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  return lang.toLowerCase().split('-')[0];
-}
-
-/** Built-in texts for the language (English for any other), under the config's overrides for it. */
-export function textsFor<T extends object>(builtIn: { en: T; de: T }, language: string, overrides?: Record<string, Partial<Record<TextKey, string>>>): T {
-  return { ...(language === 'de' ? builtIn.de : builtIn.en), ...overrides?.[language] };
-}
+export const DIALOG_TEXTS: BuiltInTexts<Texts> = {
+  en: { ...en, ...SERVICE_TEXTS.en },
+  de: { ...de, ...SERVICE_TEXTS.de },
+};

@@ -1,17 +1,18 @@
 /**
- * `<consent-banner>`: reads the config, hands it to the store, and shows the consent
- * dialog when the visitor has to decide or asks for the settings.
+ * `<consent-banner>`: reads where its config comes from (the `config` property, inline
+ * JSON or `src`), hands that to core's intake, and shows the consent dialog when the
+ * visitor has to decide or asks for the settings.
  *
  * This element is on every page view, so it is plain DOM without Lit: the dialog
- * (Lit, styles, texts) is loaded from `./consent-dialog.js` only when it must show.
+ * (Lit, styles, texts) is loaded from `./dialog.js` only when it must show.
  */
-import { ConfigError, parseConfig, type ConfigProblem } from '../core/config.js';
-import { reportError } from '../core/errors.js';
-import { consent } from '../core/store.js';
-import type { ConsentDialog, DialogLayer } from './consent-dialog.js';
+import { configIntake, markupSource, type ConfigSource } from '../../core/intake.js';
+import { consent, type ConsentListener } from '../../core/store.js';
+import type { ConsentDialog, DialogLayer } from './dialog.js';
 
 const DIALOG_TAG = 'consent-dialog';
 const EXPORTED_PARTS = 'dialog,title,text,links,buttons,button,category,service,switch';
+const takeConfig = configIntake(consent);
 
 /** The focused element, looked up through open shadow roots. */
 function focusedElement(): HTMLElement | null {
@@ -54,14 +55,28 @@ function focusedElement(): HTMLElement | null {
  */
 export class ConsentBanner extends HTMLElement {
   #dialog: Promise<ConsentDialog> | null = null;
-  #configured = false;
-  /** Settles when the config has been applied or rejected; tests and integrations can await it. */
+  /** The dialog being opened (or null): what `configApplied` waits for besides the config. */
+  #opening: Promise<void> | null = null;
+  /** A config given before this element was connected; `undefined` once a source was handed over. */
+  #pending: ConfigSource | null | undefined = null;
+  #unsubscribe?: () => void;
+  /**
+   * Settles when the config has been applied or rejected and, if the visitor has to
+   * decide, the dialog shows; tests and integrations can await it.
+   */
   configApplied: Promise<void>;
   #settle!: () => void;
 
   constructor() {
     super();
     this.configApplied = new Promise((resolve) => (this.#settle = resolve));
+    // A classic script of the theme may set `config` before the drop-in defined this element:
+    // the value then sits in an own property that hides the accessor. Take it over.
+    if (Object.hasOwn(this, 'config')) {
+      const value: unknown = (this as { config?: unknown }).config;
+      delete (this as { config?: unknown }).config;
+      this.#pending = { value };
+    }
   }
 
   /** The config as an object (or JSON text). Setting it replaces any `src` or inline config. */
@@ -70,20 +85,18 @@ export class ConsentBanner extends HTMLElement {
   }
 
   set config(value: unknown) {
-    this.#configured = true;
-    this.#apply(value);
+    this.#take({ value });
   }
 
   connectedCallback(): void {
     document.addEventListener('click', this.#onDocumentClick);
-    if (!this.#configured) {
-      this.#configured = true;
-      void this.#loadConfig();
-    }
+    this.#unsubscribe = consent.subscribe(this.#onChange);
+    if (this.#pending !== undefined) this.#take(this.#pending ?? markupSource(this));
   }
 
   disconnectedCallback(): void {
     document.removeEventListener('click', this.#onDocumentClick);
+    this.#unsubscribe?.();
   }
 
   /** Opens the dialog on its settings layer; on close, focus returns to `opener` (default: what has focus now). */
@@ -91,43 +104,22 @@ export class ConsentBanner extends HTMLElement {
     await this.#open('settings', opener);
   }
 
-  async #loadConfig(): Promise<void> {
-    const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
-    const src = this.getAttribute('src');
-    if (inline) return this.#apply(inline.textContent ?? '');
-    if (!src) {
-      return this.#fail([{ path: '<consent-banner>', message: 'has no config (a src attribute, inline JSON or the config property)' }]);
+  /** Hands a source to the intake once connected; until then it waits. */
+  #take(source: ConfigSource | null): void {
+    if (!this.isConnected) {
+      this.#pending = source;
+      return;
     }
-    let text: string;
-    try {
-      const response = await fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } catch (error) {
-      return this.#fail([{ path: `src "${src}"`, message: `could not load the config (${(error as Error).message})` }]);
-    }
-    this.#apply(text);
+    this.#pending = undefined;
+    void takeConfig(source)
+      .then(() => this.#opening)
+      .then(this.#settle);
   }
 
-  #apply(input: unknown): void {
-    let config;
-    try {
-      config = parseConfig(input);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      return this.#fail(error.problems);
-    }
-    consent.configure(config);
-    this.#settle();
-    if (consent.needsDecision) void this.#open('first', focusedElement());
-  }
-
-  /** A config that cannot be used: nothing is granted, and each problem is reported. */
-  #fail(problems: ConfigProblem[]): void {
-    consent.configure(null);
-    for (const { path, message } of problems) reportError({ kind: 'config', path, message });
-    this.#settle();
-  }
+  /** A new config that leaves the visitor undecided: ask. */
+  #onChange: ConsentListener = (store, change) => {
+    if (change.type === 'config' && store.needsDecision) this.#opening = this.#open('first', focusedElement());
+  };
 
   async #open(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
     if (!consent.ready) return;
@@ -139,7 +131,7 @@ export class ConsentBanner extends HTMLElement {
   }
 
   async #createDialog(): Promise<ConsentDialog> {
-    const { ConsentDialog } = await import('./consent-dialog.js');
+    const { ConsentDialog } = await import('./dialog.js');
     if (!customElements.get(DIALOG_TAG)) customElements.define(DIALOG_TAG, ConsentDialog);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const dialog = document.createElement(DIALOG_TAG) as ConsentDialog;

@@ -7,11 +7,12 @@
  * touches cookies itself.
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { localize } from '../core/config.js';
-import type { CategoryConfig, ServiceConfig } from '../core/config-schema.js';
-import { consent } from '../core/store.js';
-import { dialogStyles } from './consent-dialog.styles.js';
-import { DIALOG_TEXTS, languageOf, textsFor, type Texts } from './texts.js';
+import { localize } from '../../core/config.js';
+import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
+import { consent, type ConsentListener } from '../../core/store.js';
+import { languageOf, textsFor } from '../shared/i18n.js';
+import { dialogStyles } from './dialog.styles.js';
+import { DIALOG_TEXTS, type Texts } from './texts.js';
 
 export type DialogLayer = 'first' | 'settings';
 
@@ -35,8 +36,6 @@ export class ConsentDialog extends HTMLElement {
   /** Service ids switched on in the settings layer, before they are saved. */
   #selection = new Set<string>();
   #opener: HTMLElement | null = null;
-  /** The dialog opened by itself because a decision was due (not because the visitor asked for the settings). */
-  #askedForDecision = false;
   #unsubscribe?: () => void;
   readonly #root: ShadowRoot;
 
@@ -51,12 +50,7 @@ export class ConsentDialog extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#unsubscribe = consent.subscribe(() => {
-      // Shown only because a decision was due, and one was made elsewhere (site code, another
-      // element): nothing is left to ask.
-      if (this.#askedForDecision && !consent.needsDecision && this.#dialog?.open) this.#close();
-      this.#update();
-    });
+    this.#unsubscribe = consent.subscribe(this.#onChange);
     this.#update();
   }
 
@@ -78,7 +72,6 @@ export class ConsentDialog extends HTMLElement {
     if (!this.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
-      this.#askedForDecision = consent.needsDecision;
       this.#selection = new Set(consent.config!.categories.flatMap((category) => category.services.map((service) => service.id)).filter((id) => consent.storedChoice(id)));
     }
     this.#layer = layer;
@@ -87,9 +80,9 @@ export class ConsentDialog extends HTMLElement {
     this.#root.querySelector('h2')!.focus();
   }
 
-  /** Closes the dialog; only called after a decision or when a valid one exists. */
+  /** Closes the dialog; only after a decision or when a valid one exists. */
   #close(): void {
-    if (!this.#dialog.open) return;
+    if (!this.#dialog?.open) return;
     this.#dialog.close();
     if (this.#opener?.isConnected) this.#opener.focus();
     this.#opener = null;
@@ -111,13 +104,27 @@ export class ConsentDialog extends HTMLElement {
     this.#root.querySelector<HTMLElement>('[data-action="settings"]')!.focus();
   }
 
+  /**
+   * Every request to close comes here: Escape, the browser's own close request (`cancel`:
+   * a back gesture, or Escape on a fresh page) and the "Close" button. None of them is a
+   * decision. A visitor who already decided may close; without a valid decision it only
+   * steps back from the settings to the first layer.
+   */
+  #requestClose = (): void => {
+    if (!consent.needsDecision) this.#close();
+    else if (this.#layer === 'settings') this.#backToFirstLayer();
+  };
+
+  /** A decision made while the dialog had to ask (here or elsewhere) leaves nothing to ask. */
+  #onChange: ConsentListener = (_store, change) => {
+    if (change.type === 'decision' && change.neededDecision) this.#close();
+    this.#update();
+  };
+
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
-      // Escape never decides. Without a valid decision it only steps back from the settings;
-      // a visitor who already decided may close the dialog with it.
       event.preventDefault();
-      if (!consent.needsDecision) this.#close();
-      else if (this.#layer === 'settings') this.#backToFirstLayer();
+      this.#requestClose();
     } else if (event.key === 'Tab') {
       // The modal makes the page inert, but Tab would still leave for the browser's own UI.
       const focusable = [...this.#root.querySelectorAll<HTMLElement>(FOCUSABLE)];
@@ -130,8 +137,10 @@ export class ConsentDialog extends HTMLElement {
     }
   };
 
-  /** The browser's own close request (Escape, back gesture) is never a decision. */
-  #onCancel = (event: Event): void => event.preventDefault();
+  #onCancel = (event: Event): void => {
+    event.preventDefault();
+    this.#requestClose();
+  };
 
   /**
    * The `close` event comes a task after the dialog closed. This element closes it only
@@ -161,7 +170,7 @@ export class ConsentDialog extends HTMLElement {
       <dialog part="dialog" lang=${language} aria-labelledby="title" closedby="none" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
         <div class="head">
           <h2 id="title" part="title" tabindex="-1">${this.#layer === 'first' ? texts.title : texts.settingsTitle}</h2>
-          ${canClose ? html`<button class="close" part="button" type="button" @click=${() => this.#close()}>${texts.close}</button>` : nothing}
+          ${canClose ? html`<button class="close" part="button" type="button" @click=${this.#requestClose}>${texts.close}</button>` : nothing}
         </div>
         <div class="body">${this.#layer === 'first' ? this.#renderFirstLayer(texts, language) : this.#renderSettings(texts, language)}</div>
         <div class="buttons" part="buttons">

@@ -4,27 +4,18 @@
  *
  * This part is on every page with an embed and has no Lit: a visitor who already
  * allowed the service gets the content stamped at once. The placeholder (Lit, texts,
- * styles) is loaded from `./embed-placeholder.js` only when it must show.
+ * styles) is loaded from `./placeholder.js` only when it must show.
  */
-import { reportError } from '../core/errors.js';
-import { activateScript, pageNonce } from '../core/scripts.js';
-import { consent, type ConsentDecision } from '../core/store.js';
+import { reportError } from '../../core/errors.js';
+import { activateScript, pageNonce } from '../../core/scripts.js';
+import { consent, type ConsentListener } from '../../core/store.js';
+import { embedStyles } from './consent-embed.styles.js';
+import { isYouTubeId, renderXPosts, X_WIDGETS, xPost, youtubePlayer } from './providers.js';
 
-const YOUTUBE_EMBED = 'https://www.youtube-nocookie.com/embed/';
-const X_WIDGETS = 'https://platform.twitter.com/widgets.js';
-const YOUTUBE_ID = /^[A-Za-z0-9_-]{6,20}$/;
 const RATIO = /^\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?$/;
 const FOCUSABLE = 'iframe, a[href], button, input, [tabindex]:not([tabindex="-1"])';
 
-const HOST_STYLES = /* css */ `
-  :host { display: block; }
-  .frame { position: relative; }
-  .frame.sized { aspect-ratio: var(--ratio); }
-  .frame.sized ::slotted(iframe) { display: block; width: 100%; height: 100%; border: 0; }
-  [hidden] { display: none !important; }
-`;
-
-let hostStyleSheet: CSSStyleSheet | undefined;
+let styleSheet: CSSStyleSheet | undefined;
 
 /** What the placeholder needs from its element; implemented here, rendered by the lazy view. */
 export interface EmbedHost {
@@ -90,14 +81,12 @@ export class ConsentEmbed extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.shadowRoot) this.#build();
-    this.#unsubscribe = consent.subscribe(() => this.#sync());
-    document.addEventListener('consent-change', this.#onDecision);
+    this.#unsubscribe = consent.subscribe(this.#onChange);
     this.#sync();
   }
 
   disconnectedCallback(): void {
     this.#unsubscribe?.();
-    document.removeEventListener('consent-change', this.#onDecision);
   }
 
   /** Loads the content for this page view only, as the "Load" button does. Nothing is stored. */
@@ -115,11 +104,11 @@ export class ConsentEmbed extends HTMLElement {
 
   #build(): void {
     const root = this.attachShadow({ mode: 'open' });
-    if (!hostStyleSheet) {
-      hostStyleSheet = new CSSStyleSheet();
-      hostStyleSheet.replaceSync(HOST_STYLES);
+    if (!styleSheet) {
+      styleSheet = new CSSStyleSheet();
+      styleSheet.replaceSync(embedStyles);
     }
-    root.adoptedStyleSheets = [hostStyleSheet];
+    root.adoptedStyleSheets = [styleSheet];
     this.#frame = Object.assign(document.createElement('div'), { className: 'frame' });
     this.#frame.setAttribute('part', 'frame');
     this.#placeholder = Object.assign(document.createElement('div'), { className: 'placeholder', hidden: true });
@@ -157,12 +146,9 @@ export class ConsentEmbed extends HTMLElement {
   }
 
   /** A decision in the dialog that leaves this service off is a withdrawal: "Load" no longer holds. */
-  #onDecision = (event: Event): void => {
-    const { method } = (event as CustomEvent<ConsentDecision>).detail;
-    if (method !== 'placeholder' && !consent.isGranted(this.service)) {
-      this.#loadedByClick = false;
-      this.#sync();
-    }
+  #onChange: ConsentListener = (store, change) => {
+    if (change.type === 'decision' && change.decision.method !== 'placeholder' && !store.isGranted(this.service)) this.#loadedByClick = false;
+    this.#sync();
   };
 
   #load(): void {
@@ -195,37 +181,24 @@ export class ConsentEmbed extends HTMLElement {
     if (template) fragment.append(template.content.cloneNode(true));
     const video = this.getAttribute('video');
     if (video !== null) {
-      if (YOUTUBE_ID.test(video)) fragment.append(this.#youtubePlayer(video));
+      if (isYouTubeId(video)) fragment.append(youtubePlayer(video, this.getAttribute('label') || 'YouTube'));
       else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
     }
     const held = [...fragment.childNodes].flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
     this.append(fragment);
-    const post = this.querySelector<HTMLElement>(':scope > blockquote.twitter-tweet');
-    // X/Twitter: ask the provider not to use the visit for personalisation.
-    post?.setAttribute('data-dnt', 'true');
+    const post = xPost(this);
     const scriptUrl = this.getAttribute('script') ?? (post ? X_WIDGETS : null);
     void (async () => {
       // Template scripts are inert until activated: one after the other, with the page's nonce.
       for (const script of held) await activateScript(script, script.nonce || nonce);
-      const twitter = (window as { twttr?: { widgets?: { load(element: Element): void } } }).twttr;
       // X's library, once loaded, renders posts added later only when asked.
-      if (post && !this.hasAttribute('script') && twitter?.widgets) twitter.widgets.load(this);
-      else if (scriptUrl && this.#loaded) {
+      if (post && !this.hasAttribute('script') && renderXPosts(this)) return;
+      if (scriptUrl && this.#loaded) {
         const script = Object.assign(document.createElement('script'), { src: scriptUrl, async: true, charset: 'utf-8' });
         script.nonce = nonce;
         this.append(script);
       }
     })();
-  }
-
-  #youtubePlayer(id: string): HTMLIFrameElement {
-    const player = document.createElement('iframe');
-    player.src = `${YOUTUBE_EMBED}${id}`;
-    player.title = this.getAttribute('label') || 'YouTube';
-    player.allow = 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share';
-    player.allowFullscreen = true;
-    player.referrerPolicy = 'strict-origin-when-cross-origin';
-    return player;
   }
 
   async #showPlaceholder(): Promise<void> {
@@ -236,7 +209,7 @@ export class ConsentEmbed extends HTMLElement {
       this.dispatchEvent(new CustomEvent('consent-embed-unload', { detail: { service: this.service }, bubbles: true, composed: true }));
     }
     this.#placeholder.hidden = false;
-    const { renderPlaceholder } = await import('./embed-placeholder.js');
+    const { renderPlaceholder } = await import('./placeholder.js');
     // The placeholder's code loads asynchronously; meanwhile the content may have loaded or the config gone.
     if (this.#loaded || !consent.ready) return;
     renderPlaceholder({

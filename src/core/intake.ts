@@ -1,0 +1,78 @@
+/**
+ * Config intake: everything between "the site gave a config" and "the store has it".
+ * A config comes as an object or JSON text (the banner's `config` property), as inline
+ * JSON (a `<script type="application/json">` child) or from a URL (the `src` attribute).
+ * It is fetched, parsed and validated here; a config that cannot be used leaves the
+ * store unconfigured (nothing optional is granted) and each problem is reported.
+ */
+import { ConfigError, parseConfig, type ConfigProblem } from './config.js';
+import { reportError } from './errors.js';
+import type { ConsentStore } from './store.js';
+
+export type ConfigSource = { value: unknown } | { text: string } | { src: string };
+
+/** The source that an element's markup names: inline JSON first, else its `src` attribute. */
+export function markupSource(host: Element): ConfigSource | null {
+  const inline = host.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+  if (inline) return { text: inline.textContent ?? '' };
+  const src = host.getAttribute('src');
+  return src ? { src } : null;
+}
+
+/**
+ * Resolves once the page has loaded and every `load` handler has run: a config property
+ * set by a script of the page (deferred, async, or in a `load` handler) has arrived by then.
+ */
+function pageLoaded(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else addEventListener('load', () => setTimeout(resolve), { once: true });
+  });
+}
+
+async function fetchText(src: string): Promise<string> {
+  const response = await fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * Returns the function that hands the config from a source to the store: at once for an
+ * object or text, after the fetch for a URL. A later call supersedes one still waiting, so
+ * the newest source wins. `null` (no source yet) reports a missing config only if none
+ * arrives while the page loads. Each call resolves once its config was applied or
+ * rejected, or once it was superseded.
+ */
+export function configIntake(store: ConsentStore): (source: ConfigSource | null) => Promise<void> {
+  let latest = 0;
+  /** A config that cannot be used: nothing is granted, and each problem is reported. */
+  const reject = (problems: ConfigProblem[]) => {
+    store.configure(null);
+    for (const { path, message } of problems) reportError({ kind: 'config', path, message });
+  };
+  return async (source) => {
+    const turn = ++latest;
+    const current = () => turn === latest;
+    let input: unknown;
+    if (!source) {
+      await pageLoaded();
+      if (current()) reject([{ path: '<consent-banner>', message: 'has no config (a src attribute, inline JSON or the config property)' }]);
+      return;
+    }
+    if ('src' in source) {
+      try {
+        input = await fetchText(source.src);
+      } catch (error) {
+        if (current()) reject([{ path: `src "${source.src}"`, message: `could not load the config (${(error as Error).message})` }]);
+        return;
+      }
+      if (!current()) return;
+    } else input = 'value' in source ? source.value : source.text;
+    try {
+      store.configure(parseConfig(input));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      reject(error.problems);
+    }
+  };
+}

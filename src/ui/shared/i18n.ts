@@ -1,0 +1,29 @@
+/**
+ * Shared by the dialog and the embed placeholder: which language an element speaks, how
+ * built-in texts combine with the config's overrides, and the texts both of them show.
+ * Each component keeps the rest of its built-in wording (ours, German and English) in its
+ * own folder, so a page downloads only the texts of what it shows.
+ */
+import type { TextKey } from '../../core/config-schema.js';
+
+export interface BuiltInTexts<T> {
+  en: T;
+  de: T;
+}
+
+/** Texts of a service's details, in the settings and on a placeholder alike. */
+export const SERVICE_TEXTS: BuiltInTexts<Record<'thirdCountry' | 'providerPrivacy', string>> = {
+  en: { thirdCountry: 'Data may be transferred to', providerPrivacy: 'Privacy policy of {name}' },
+  de: { thirdCountry: 'Daten können übermittelt werden nach', providerPrivacy: 'Datenschutzerklärung von {name}' },
+};
+
+/** The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" -> "de"). */
+export function languageOf(element: Element): string {
+  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  return lang.toLowerCase().split('-')[0];
+}
+
+/** Built-in texts for the language (English for any other), under the config's overrides for it. */
+export function textsFor<T extends object>(builtIn: BuiltInTexts<T>, language: string, overrides?: Record<string, Partial<Record<TextKey, string>>>): T {
+  return { ...(language === 'de' ? builtIn.de : builtIn.en), ...overrides?.[language] };
+}
