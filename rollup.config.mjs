@@ -1,6 +1,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import ts from 'typescript';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -12,8 +13,51 @@ const minifyCss = () => ({
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return null;
     const minified = code.replace(/\/\* css \*\/ `([^`]*)`/g, (_, styles) =>
-      '`' + styles.replace(/\s+/g, ' ').replace(/\s*([{}:;,>])\s*/g, '$1').replace(/;}/g, '}').trim() + '`',
+      '`' +
+        styles
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          // "0.75rem" -> ".75rem", after a separator only (never inside "10.5rem").
+          .replace(/([ :,(])0\./g, '$1.')
+          .trim() +
+        '`',
     );
+    return { code: minified, map: null };
+  },
+});
+
+/**
+ * Collapses the indentation of lit-html templates (`html\`…\``) in src/ui/: white space
+ * that holds a line break goes entirely between a tag's end and the next tag's start, and
+ * becomes one space anywhere else (text, attributes). White space within a line is kept,
+ * so "${label}: ${value}" reads as written. The TypeScript parser finds the templates'
+ * literal parts, nested templates included.
+ */
+const minifyTemplates = () => ({
+  name: 'minify-templates',
+  transform(code, id) {
+    if (!id.includes('/src/ui/') || !/html\s*`/.test(code)) return null;
+    const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+    const parts = [];
+    const visit = (node) => {
+      if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+        const template = node.template;
+        const literals = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+        // Each literal's text lies between its opening (` or }) and its closing (${ or `).
+        for (const literal of literals) {
+          const end = literal.getEnd() - (literal.kind === ts.SyntaxKind.TemplateHead || literal.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+          parts.push([literal.getStart(source) + 1, end]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    let minified = code;
+    for (const [start, end] of parts.sort((a, b) => b[0] - a[0])) {
+      const text = minified.slice(start, end).replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+      minified = minified.slice(0, start) + text + minified.slice(end);
+    }
     return { code: minified, map: null };
   },
 });
@@ -36,6 +80,19 @@ const chunkGraph = () => ({
   },
 });
 
+/**
+ * Names a chunk for what it holds; left alone, rollup names it after one of its modules
+ * (the Lit chunk was once called "texts"). The split itself is rollup's.
+ */
+function chunkName({ name, moduleIds }) {
+  const holds = (pattern) => moduleIds.some((id) => pattern.test(id.replaceAll('\\', '/')));
+  // Lit, with the texts and styles that the dialog and the embed placeholder share.
+  if (holds(/\/node_modules\/lit-html\//)) return 'chunks/lit-shared-ui-[hash].js';
+  // The adapters' starter, with what every vendor adapter uses.
+  if (holds(/\/src\/adapters\/start\.ts$/)) return 'chunks/adapters-[hash].js';
+  return `chunks/${name}-[hash].js`;
+}
+
 const external = Object.keys(pkg.dependencies);
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -54,11 +111,17 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       minifyCss(),
+      minifyTemplates(),
       resolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: false }),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
       chunkGraph(),
     ],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: chunkName,
+    },
   },
 ];
