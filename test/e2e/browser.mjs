@@ -17,14 +17,23 @@ export async function startBrowser() {
   };
 }
 
+/** Browser contexts opened by the current test; `closePages` (an afterEach hook) closes them, pass or fail. */
+const openContexts = new Set();
+
+export async function closePages() {
+  for (const context of openContexts) await context.close();
+  openContexts.clear();
+}
+
 const isLocal = (url) => /^(data|blob|about):/.test(url) || ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
 
 /**
- * A page in a fresh profile (own cookies) that records every request. Requests to
+ * A page in a fresh profile (own cookies) that records every request; closed by `closePages`. Requests to
  * anywhere but this machine are recorded and then aborted, so the tests stay offline.
  */
 export async function openPage(browser) {
   const context = await browser.createBrowserContext();
+  openContexts.add(context);
   const page = await context.newPage();
   // A page opened after another context closed can stay a background tab, where
   // animation-frame polling (waitForSelector) stalls.

@@ -1,11 +1,12 @@
 // End-to-end: the demo article as a reader meets it. Nothing may leave this machine
 // before consent; the decision panel and the statistics stand-in must tell the truth.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { clickAction, openPage, otherHosts, startBrowser, waitForDialog } from './browser.mjs';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { clickAction, closePages, openPage, otherHosts, startBrowser, waitForDialog } from './browser.mjs';
 
 let session;
 before(async () => (session = await startBrowser()));
+afterEach(closePages);
 after(() => session.close());
 
 const demo = () => `${session.url}/demo/`;
@@ -13,7 +14,7 @@ const text = (page, selector) => page.$eval(selector, (element) => element.textC
 
 describe('demo article', () => {
   it('sends nothing beyond localhost and sets only the CMS session cookie before a decision', async () => {
-    const { page, requests, cookies, errors, context } = await openPage(session.browser);
+    const { page, requests, cookies, errors } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     assert.deepEqual(otherHosts(requests, demo()), []);
@@ -23,11 +24,10 @@ describe('demo article', () => {
     assert.equal(await page.evaluate(() => JSON.stringify(window._paq)), JSON.stringify([['requireConsent'], ['setTrackerUrl', '/demo/stand-in/matomo/matomo.php'], ['setSiteId', '1'], ['trackPageView'], ['enableLinkTracking']]));
     assert.match(await text(page, '#panel-decision'), /No decision/);
     assert.deepEqual(errors, []);
-    await context.close();
   });
 
   it('after "Reject all": still nothing beyond localhost, no statistics, also on the next page', async () => {
-    const { page, requests, cookies, context } = await openPage(session.browser);
+    const { page, requests, cookies } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     await clickAction(page, 'reject');
@@ -37,11 +37,10 @@ describe('demo article', () => {
     assert.deepEqual(otherHosts(requests, demo()), []);
     assert.deepEqual((await cookies()).map((cookie) => cookie.name).sort(), ['PHPSESSID', 'consent']);
     assert.match(await text(page, '#stats-report'), /has not run/);
-    await context.close();
   });
 
   it('after "Accept all": the statistics stand-in runs, the map is requested, and the consent cookie stays small', async () => {
-    const { page, requests, cookies, context } = await openPage(session.browser);
+    const { page, requests, cookies } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     await clickAction(page, 'accept');
@@ -61,11 +60,10 @@ describe('demo article', () => {
     console.log(`# consent cookie for the demo config after "Accept all": ${size} bytes (${record.name}=${record.value})`);
     assert.ok(size < 100, `consent cookie is ${size} bytes`);
     assert.match(await text(page, '#panel-cookies'), /_stat=/);
-    await context.close();
   });
 
   it('the video placeholder: nothing from YouTube on hover, "Load video" loads only the video and stores nothing', async () => {
-    const { page, requests, cookies, context } = await openPage(session.browser);
+    const { page, requests, cookies } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     await clickAction(page, 'reject');
@@ -84,11 +82,10 @@ describe('demo article', () => {
     assert.deepEqual([...new Set(otherHosts(requests, demo()).map((url) => new URL(url).host))], ['www.youtube-nocookie.com']);
     assert.equal((await cookies()).find((cookie) => cookie.name === 'consent').value, consentBefore);
     assert.equal(await page.$('consent-embed[service="twitter"] script'), null);
-    await context.close();
   });
 
   it('withdrawing statistics in the settings deletes _stat and the Matomo cookies at once, and the panel shows it', async () => {
-    const { page, cookies, context } = await openPage(session.browser);
+    const { page, cookies } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });
     await waitForDialog(page);
     await clickAction(page, 'accept');
@@ -101,6 +98,5 @@ describe('demo article', () => {
     assert.match(await text(page, '#panel-decision'), /Denied: matomo, stats/);
     assert.match(await text(page, '#matomo-report'), /forgetConsentGiven/);
     assert.doesNotMatch(await text(page, '#panel-cookies'), /_stat=/);
-    await context.close();
   });
 });

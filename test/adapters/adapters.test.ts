@@ -1,8 +1,9 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { consent } from '../src/core/store.js';
-import type { ConsentConfig } from '../src/core/config-schema.js';
-import type { ConsentErrorDetail } from '../src/core/errors.js';
-import { browserCookies, clearAllCookies, freshPage, mountBanner, recordNetwork, recordedRequests, testConfig, waitForRequest } from './support/helpers.js';
+import { expect, oneEvent } from '@open-wc/testing';
+import { startAdapters, type AdaptersStop } from '../../src/adapters/start.js';
+import { ConsentStore } from '../../src/core/store.js';
+import type { ConsentConfig } from '../../src/core/config-schema.js';
+import type { ConsentErrorDetail } from '../../src/core/errors.js';
+import { browserCookies, clearAllCookies, clearCookies, recordNetwork, recordedRequests, scriptDone, testConfig, waitForRequest } from '../support/core.js';
 
 interface Page {
   _paq?: unknown;
@@ -14,6 +15,7 @@ interface Page {
   plausibleStandIn?: { events: string[]; send(name: string): void };
 }
 const page = window as unknown as Page;
+const VENDOR_GLOBALS = ['_paq', 'dataLayer', 'gtag', 'emos3', 'matomoStandIn', 'econdaStandIn', 'plausibleStandIn'] as const;
 
 /** The test config with one more statistics service that uses the given adapter. */
 function withAdapter(adapter: Record<string, unknown>, extra: Partial<ConsentConfig> = {}): ConsentConfig {
@@ -25,23 +27,40 @@ function withAdapter(adapter: Record<string, unknown>, extra: Partial<ConsentCon
 const vendorRequests = async (fragment: string) => (await recordedRequests()).filter((url) => url.includes(fragment));
 const cookieNames = async () => (await browserCookies()).map((cookie) => cookie.name);
 const scripts = (fragment: string) => [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((script) => script.src.includes(fragment));
+/** Resolves once the vendor script the adapter added has run. */
+const vendorLoaded = (fragment: string) => scriptDone(scripts(fragment)[0]);
 
 describe('adapters', () => {
-  beforeEach(async () => {
-    freshPage();
-    for (const name of ['_paq', 'dataLayer', 'gtag', 'emos3', 'matomoStandIn', 'econdaStandIn', 'plausibleStandIn'] as const) delete page[name];
+  let store: ConsentStore;
+  let stop: AdaptersStop | undefined;
+
+  /** A page view: vendor globals as on a fresh page, a store of its own, and its adapters started. */
+  async function pageView(config: ConsentConfig): Promise<void> {
+    stop?.();
+    for (const name of VENDOR_GLOBALS) delete page[name];
     for (const script of document.querySelectorAll('script[src*="vendors"], script[src*="googletagmanager"]')) script.remove();
+    store = new ConsentStore();
+    stop = startAdapters(store);
+    store.configure(config);
+    await stop.started();
+  }
+
+  beforeEach(async () => {
+    clearCookies();
     localStorage.removeItem('plausible_ignore');
     await recordNetwork();
   });
-  afterEach(clearAllCookies);
+  afterEach(async () => {
+    stop?.();
+    stop = undefined;
+    await clearAllCookies();
+  });
 
   describe('Matomo', () => {
     const matomo = { type: 'matomo', url: '/test/fixtures/vendors/matomo/', siteId: 3 };
 
     it('queues requireConsent before anything else and sends nothing before consent or after a refusal', async () => {
-      await mountBanner(withAdapter(matomo));
-      await waitUntil(() => Array.isArray(page._paq) && (page._paq as unknown[]).length > 0, 'the adapter did not start');
+      await pageView(withAdapter(matomo));
       expect(page._paq).to.deep.equal([
         ['requireConsent'],
         ['setTrackerUrl', '/test/fixtures/vendors/matomo/matomo.php'],
@@ -49,63 +68,57 @@ describe('adapters', () => {
         ['trackPageView'],
         ['enableLinkTracking'],
       ]);
-      consent.rejectAll();
-      expect(await vendorRequests('/vendors/matomo/')).to.deep.equal([]);
+      store.rejectAll();
       expect(scripts('/vendors/matomo/')).to.deep.equal([]);
+      expect(await vendorRequests('/vendors/matomo/')).to.deep.equal([]);
       expect((await cookieNames()).filter((name) => /^(_pk_|mtm_)/.test(name))).to.deep.equal([]);
     });
 
     it('on consent: setConsentGiven (never rememberConsentGiven), matomo.js, the page view; on withdrawal: forgetConsentGiven and no _pk_/mtm_ cookie', async () => {
-      await mountBanner(withAdapter(matomo));
-      await waitUntil(() => Array.isArray(page._paq));
-      consent.acceptAll();
-      await waitUntil(() => page.matomoStandIn, 'matomo.js did not load');
+      await pageView(withAdapter(matomo));
+      store.acceptAll();
+      await vendorLoaded('/vendors/matomo/');
       await waitForRequest(`${location.origin}/test/fixtures/vendors/matomo/matomo.php?idsite=3&cookies=1`);
       expect(page.matomoStandIn!.calls).to.deep.equal(['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking', 'setConsentGiven']);
-      expect(page.matomoStandIn!.calls).not.to.include('rememberConsentGiven');
       expect(await cookieNames()).to.include('_pk_id.3.1a2b');
 
-      consent.saveSelection(['stats']);
+      store.saveSelection(['stats']);
       expect(page.matomoStandIn!.calls.at(-1)).to.equal('forgetConsentGiven');
       expect((await cookieNames()).filter((name) => /^(_pk_|mtm_)/.test(name))).to.deep.equal([]);
     });
 
     it('on a later page with a stored grant: consent from our own record, before the first hit', async () => {
-      await mountBanner(withAdapter(matomo));
-      consent.acceptAll();
-      await waitUntil(() => page.matomoStandIn, 'matomo.js did not load');
-      // The next page: a fresh queue and no Matomo yet.
-      delete page._paq;
-      delete page.matomoStandIn;
-      for (const script of scripts('/vendors/matomo/')) script.remove();
-      await mountBanner(withAdapter(matomo));
-      await waitUntil(() => page.matomoStandIn && page.matomoStandIn.calls.includes('setConsentGiven'));
-      expect(page.matomoStandIn!.calls.slice(0, 6)).to.deep.equal(['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking', 'setConsentGiven']);
+      await pageView(withAdapter(matomo));
+      store.acceptAll();
+      await vendorLoaded('/vendors/matomo/');
+      await pageView(withAdapter(matomo));
+      await vendorLoaded('/vendors/matomo/');
+      expect(page.matomoStandIn!.calls).to.deep.equal(['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking', 'setConsentGiven']);
     });
 
-    it('cookieless mode (the privacy officer\'s choice) measures without cookies until consent upgrades it', async () => {
-      await mountBanner(withAdapter({ ...matomo, mode: 'cookieless' }));
-      await waitUntil(() => page.matomoStandIn, 'matomo.js should load at once in cookieless mode');
+    it("cookieless mode (the privacy officer's choice) measures without cookies until consent upgrades it", async () => {
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless' }));
+      await vendorLoaded('/vendors/matomo/');
       await waitForRequest(`${location.origin}/test/fixtures/vendors/matomo/matomo.php?idsite=3&cookies=0`);
       expect(page.matomoStandIn!.calls[0]).to.equal('requireCookieConsent');
       expect((await cookieNames()).filter((name) => name.startsWith('_pk_'))).to.deep.equal([]);
-      consent.acceptAll();
+      store.acceptAll();
       expect(page.matomoStandIn!.calls.at(-1)).to.equal('setCookieConsentGiven');
     });
 
     it('reports a missing setting with its path and does not start', async () => {
       const error = oneEvent(document, 'consent-error');
-      await mountBanner(withAdapter({ type: 'matomo', url: '/m/' }));
+      await pageView(withAdapter({ type: 'matomo', url: '/m/' }));
       const { detail } = (await error) as CustomEvent<ConsentErrorDetail>;
       expect(detail.path).to.equal('$.categories[1].services[2].adapter.siteId');
       expect(detail.message).to.match(/does not start/);
-      consent.acceptAll();
+      store.acceptAll();
       expect(page._paq).to.equal(undefined);
     });
 
     it('reports an unknown adapter type with its path', async () => {
       const error = oneEvent(document, 'consent-error');
-      await mountBanner(withAdapter({ type: 'piwik' }));
+      await pageView(withAdapter({ type: 'piwik' }));
       expect(((await error) as CustomEvent<ConsentErrorDetail>).detail.path).to.equal('$.categories[1].services[2].adapter.type');
     });
   });
@@ -115,34 +128,32 @@ describe('adapters', () => {
     const layer = () => (page.dataLayer ?? []).map((entry) => Array.from(entry));
 
     it('puts consent "default" (all denied) first, loads Google\'s script only after consent, and updates on every decision', async () => {
-      await mountBanner(withAdapter(gtag));
-      await waitUntil(() => page.dataLayer?.length, 'the adapter did not start');
+      await pageView(withAdapter(gtag));
       expect(layer()).to.deep.equal([
         ['consent', 'default', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500 }],
       ]);
       expect(page.dataLayer![0]).to.be.an('arguments');
-      consent.rejectAll();
+      store.rejectAll();
       expect(layer().at(-1)).to.deep.equal(['consent', 'update', { analytics_storage: 'denied' }]);
       expect(scripts('googletagmanager')).to.deep.equal([]);
 
-      consent.acceptAll();
-      const commands = layer().slice(2).map(([name, type]) => `${name} ${type instanceof Date ? 'date' : type}`);
+      store.acceptAll();
+      const commands = layer()
+        .slice(2)
+        .map(([name, type]) => `${name} ${type instanceof Date ? 'date' : type}`);
       expect(commands).to.deep.equal(['consent update', 'js date', 'config G-TEST123']);
       expect(layer()[2][2]).to.deep.equal({ analytics_storage: 'granted' });
       expect(scripts('googletagmanager').map((script) => script.src)).to.deep.equal(['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
     });
 
     it('sends the stored decision as an update on a later page, and withdrawal denies again and deletes _ga cookies', async () => {
-      await mountBanner(withAdapter(gtag));
-      consent.acceptAll();
-      delete page.dataLayer;
-      delete page.gtag;
-      await mountBanner(withAdapter(gtag));
-      await waitUntil(() => page.dataLayer?.length);
+      await pageView(withAdapter(gtag));
+      store.acceptAll();
+      await pageView(withAdapter(gtag));
       expect(layer().slice(0, 2).map(([name, type]) => `${name} ${type}`)).to.deep.equal(['consent default', 'consent update']);
       document.cookie = '_ga=GA1.1.stand-in; path=/';
       document.cookie = '_ga_TEST123=GS1.1; path=/';
-      consent.saveSelection([]);
+      store.saveSelection([]);
       expect(layer().at(-1)).to.deep.equal(['consent', 'update', { analytics_storage: 'denied' }]);
       expect((await cookieNames()).filter((name) => name.startsWith('_ga'))).to.deep.equal([]);
     });
@@ -150,21 +161,21 @@ describe('adapters', () => {
 
   describe('econda', () => {
     it('loads emos3 only after consent, with the page nonce, settings and page view; withdrawal stops calls and deletes emos_ cookies', async () => {
-      const nonced = Object.assign(document.createElement('script'), { textContent: '/* the page\'s own nonced script */' });
+      const nonced = Object.assign(document.createElement('script'), { textContent: "/* the page's own nonced script */" });
       nonced.setAttribute('nonce', 'page-nonce');
       document.head.append(nonced);
       try {
-        await mountBanner(withAdapter({ type: 'econda', src: '/test/fixtures/vendors/emos3.js', settings: { siteid: 'institute' }, pageView: { content: 'News/Seagrass' } }));
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await pageView(withAdapter({ type: 'econda', src: '/test/fixtures/vendors/emos3.js', settings: { siteid: 'institute' }, pageView: { content: 'News/Seagrass' } }));
         expect(scripts('emos3')).to.deep.equal([]);
-        consent.acceptAll();
-        await waitUntil(() => page.econdaStandIn, 'emos3.js did not load');
+        expect(page.emos3).to.equal(undefined);
+        store.acceptAll();
+        await vendorLoaded('emos3');
         expect(page.econdaStandIn!.nonce).to.equal('page-nonce');
         expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute' });
         expect(page.econdaStandIn!.sent).to.deep.equal([{ content: 'News/Seagrass' }]);
         expect(await cookieNames()).to.include('emos_jcsid');
 
-        consent.rejectAll();
+        store.rejectAll();
         (page.emos3 as { send(properties: unknown): void }).send({ content: 'after withdrawal' });
         expect(page.econdaStandIn!.sent).to.have.length(1);
         expect((await cookieNames()).filter((name) => name.startsWith('emos_'))).to.deep.equal([]);
@@ -178,25 +189,65 @@ describe('adapters', () => {
     const plausible = { type: 'plausible', domain: 'institute.example', src: '/test/fixtures/vendors/plausible.js' };
 
     it('loads only after consent, and a withdrawal silences it with its own opt-out flag', async () => {
-      await mountBanner(withAdapter(plausible));
-      consent.rejectAll();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pageView(withAdapter(plausible));
+      store.rejectAll();
       expect(scripts('plausible')).to.deep.equal([]);
-      consent.acceptAll();
-      await waitUntil(() => page.plausibleStandIn, 'the script did not load');
+      store.acceptAll();
+      await vendorLoaded('plausible');
       expect(scripts('plausible')[0].dataset.domain).to.equal('institute.example');
       expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
-      consent.rejectAll();
+      store.rejectAll();
       page.plausibleStandIn!.send('pageview');
       expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
-      consent.acceptAll();
+      store.acceptAll();
       expect(localStorage.getItem('plausible_ignore')).to.equal(null);
     });
 
     it('runs before consent when the privacy officer says so', async () => {
-      await mountBanner(withAdapter({ ...plausible, beforeConsent: true }));
-      await waitUntil(() => page.plausibleStandIn, 'the script did not load before consent');
-      expect(consent.decision).to.equal(null);
+      await pageView(withAdapter({ ...plausible, beforeConsent: true }));
+      await vendorLoaded('plausible');
+      expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
+      expect(store.decision).to.equal(null);
+    });
+  });
+
+  describe('lifecycle', () => {
+    const gtag = { type: 'gtag', id: 'G-TEST123' };
+    const defaults = () => (page.dataLayer ?? []).filter((entry) => entry[0] === 'consent' && entry[1] === 'default').length;
+
+    it('touches no vendor for a config replaced while the adapter loaded', async () => {
+      for (const name of VENDOR_GLOBALS) delete page[name];
+      store = new ConsentStore();
+      stop = startAdapters(store);
+      store.configure(withAdapter(gtag));
+      store.configure(testConfig());
+      await stop.started();
+      expect(page.dataLayer).to.equal(undefined);
+
+      // Replaced by a config with the same adapter: only the current one starts.
+      store.configure(withAdapter(gtag));
+      store.configure(withAdapter(gtag));
+      await stop.started();
+      expect(defaults()).to.equal(1);
+    });
+
+    it('stops the adapters of a replaced config', async () => {
+      await pageView(withAdapter({ type: 'matomo', url: '/test/fixtures/vendors/matomo/', siteId: 3 }));
+      store.configure(testConfig());
+      await stop!.started();
+      store.acceptAll();
+      expect(scripts('/vendors/matomo/')).to.deep.equal([]);
+    });
+
+    it('stops: after its stop function no decision reaches a vendor, and nothing starts', async () => {
+      await pageView(withAdapter(gtag));
+      stop!();
+      store.acceptAll();
+      expect(page.dataLayer!.length).to.equal(1);
+      expect(scripts('googletagmanager')).to.deep.equal([]);
+      store.configure(withAdapter(gtag));
+      await stop!.started();
+      expect(defaults()).to.equal(1);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeRecord, encodeRecord, newConsentId, type DecisionRecord } from '../src/core/record.js';
+import { decodeRecord, encodeRecord, newConsentId, type DecisionRecord } from '../../src/core/record.js';
 
 const record: DecisionRecord = {
   consentId: 'abcdefghij12',

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { consent } from '../src/core/store.js';
-import { browserCookies, clearAllCookies, cookieNames, freshPage, mountBanner, testConfig } from './support/helpers.js';
+import { startCleaner } from '../../src/core/cleaner.js';
+import { ConsentStore } from '../../src/core/store.js';
+import { browserCookies, clearAllCookies, clearCookies, cookieNames, testConfig } from '../support/core.js';
 
 /**
  * Cookies as the stand-in vendors would set them. `hm_id` sits on the path the config
@@ -16,24 +17,39 @@ function setVendorCookies(): void {
   document.cookie = 'theme=dark; path=/';
 }
 
-describe('cookie clean-up', () => {
-  beforeEach(freshPage);
-  afterEach(clearAllCookies);
+const names = async () => (await browserCookies()).map((cookie) => cookie.name);
 
-  it('deletes the declared cookies (exact names and patterns, on every path) after "Reject all"', async () => {
-    await mountBanner();
-    setVendorCookies();
-    consent.rejectAll();
-    const remaining = (await browserCookies()).map((cookie) => cookie.name);
-    expect(remaining).to.have.members(['consent', 'x_sx_keep', 'PHPSESSID', 'theme']);
+describe('cookie clean-up', () => {
+  let store: ConsentStore;
+  let stop: () => void;
+
+  /** A page view with the cleaner running on a store of its own. */
+  function pageView(config = testConfig()): void {
+    stop?.();
+    store = new ConsentStore();
+    stop = startCleaner(store);
+    store.configure(config);
+  }
+
+  beforeEach(clearCookies);
+  afterEach(async () => {
+    stop();
+    await clearAllCookies();
   });
 
-  it('deletes a withdrawn service\'s cookies at once and leaves granted ones', async () => {
-    await mountBanner();
-    consent.acceptAll();
+  it('deletes the declared cookies (exact names and patterns, on every path) after "Reject all"', async () => {
+    pageView();
     setVendorCookies();
-    consent.saveSelection(['heatmap', 'video', 'social']);
-    const remaining = (await browserCookies()).map((cookie) => cookie.name);
+    store.rejectAll();
+    expect(await names()).to.have.members(['consent', 'x_sx_keep', 'PHPSESSID', 'theme']);
+  });
+
+  it("deletes a withdrawn service's cookies at once and leaves granted ones", async () => {
+    pageView();
+    store.acceptAll();
+    setVendorCookies();
+    store.saveSelection(['heatmap', 'video', 'social']);
+    const remaining = await names();
     expect(remaining).to.include('hm_id');
     expect(remaining).not.to.include.members(['_stat', '_sx_id', '_sx_ses']);
     expect(cookieNames()).to.include('x_sx_keep');
@@ -43,14 +59,14 @@ describe('cookie clean-up', () => {
     document.cookie = `hm_id=7; path=/; domain=${location.hostname}`;
     const config = testConfig();
     config.categories[1].services[1].cookies = [{ name: 'hm_id', expires: '1 day', domain: location.hostname }];
-    await mountBanner(config);
+    pageView(config);
     expect((await browserCookies()).filter((cookie) => cookie.name === 'hm_id' && cookie.path === '/')).to.deep.equal([]);
   });
 
-  it('writes no cookie on a page view where none of the declared cookies exists', async () => {
+  it('writes no cookie on a page view where none of the declared cookies exists', () => {
     const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-    await mountBanner();
-    consent.rejectAll();
+    pageView();
+    store.rejectAll();
     const writes: string[] = [];
     Object.defineProperty(document, 'cookie', {
       configurable: true,
@@ -64,17 +80,26 @@ describe('cookie clean-up', () => {
     const config = testConfig();
     delete config.categories[1].services[1].cookies![0].path;
     try {
-      await mountBanner(config);
+      pageView(config);
     } finally {
       delete (document as { cookie?: string }).cookie;
     }
     expect(writes).to.deep.equal([]);
-    expect(consent.decision!.method).to.equal('reject-all');
+    expect(store.decision!.method).to.equal('reject-all');
   });
 
   it('deletes cookies of services without consent on page load', async () => {
     setVendorCookies();
-    await mountBanner();
-    expect((await browserCookies()).map((cookie) => cookie.name)).to.have.members(['x_sx_keep', 'PHPSESSID', 'theme']);
+    pageView();
+    expect(await names()).to.have.members(['x_sx_keep', 'PHPSESSID', 'theme']);
+  });
+
+  it('stops: after its stop function a withdrawal deletes nothing', async () => {
+    pageView();
+    store.acceptAll();
+    document.cookie = '_stat=1; path=/';
+    stop();
+    store.rejectAll();
+    expect(cookieNames()).to.include('_stat');
   });
 });

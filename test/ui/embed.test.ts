@@ -1,9 +1,10 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { consent } from '../src/core/store.js';
-import type { ConsentErrorDetail } from '../src/core/errors.js';
-import type { ConsentEmbed } from '../src/ui/consent-embed.js';
-import { clearCookies, deepActiveElement, dialogRoot, freshPage, mountBanner, recordNetwork, recordedRequests, thirdPartyRequests, waitForDialog, waitForRequest } from './support/helpers.js';
+import { consent } from '../../src/core/store.js';
+import type { ConsentErrorDetail } from '../../src/core/errors.js';
+import type { ConsentEmbed } from '../../src/ui/embed/consent-embed.js';
+import { clearCookies, recordNetwork, recordedRequests, thirdPartyRequests, waitForRequest } from '../support/core.js';
+import { deepActiveElement, dialogRoot, freshPage, mountBanner, shownDialog } from '../support/elements.js';
 
 declare global {
   interface Window {
@@ -20,12 +21,15 @@ const showsPlaceholder = (embed: ConsentEmbed) => Boolean(placeholderButton(embe
 const isFocused = (element: Element | null) => element !== null && deepActiveElement() === element;
 const thirdParty = () => `http://127.0.0.1:${location.port}/test/fixtures`;
 
+/** Waits for a state the embed reaches after loading a chunk or running scripts. */
+const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 8000 });
+
 /** Mounts markup (a string: Lit allows no expressions inside <template>) and waits until its embeds settled. */
 async function mountEmbeds(markup: string): Promise<ConsentEmbed[]> {
   const page = await fixture<HTMLElement>(markup);
   await customElements.whenDefined('consent-embed');
   const embeds = [...page.querySelectorAll<ConsentEmbed>('consent-embed')];
-  await waitUntil(() => embeds.every((embed) => showsPlaceholder(embed) || embed.querySelector('iframe, script, blockquote')), 'embeds did not settle');
+  await until(() => embeds.every((embed) => showsPlaceholder(embed) || embed.querySelector('iframe, script, blockquote')), 'embeds did not settle');
   return embeds;
 }
 
@@ -110,7 +114,7 @@ describe('<consent-embed>', () => {
       const caption = embed.querySelector<HTMLElement>('[slot="caption"]')!;
       expect(caption.getBoundingClientRect().height).to.be.above(0);
       embed.load();
-      await waitUntil(() => player(embed));
+      expect(player(embed), 'content is stamped at once').to.exist;
       expect(poster.getBoundingClientRect().height).to.equal(0);
       expect(caption.getBoundingClientRect().height).to.be.above(0);
       await expect(embed).to.be.accessible();
@@ -123,7 +127,7 @@ describe('<consent-embed>', () => {
       await customElements.whenDefined('consent-embed');
       expect(((await error) as CustomEvent<ConsentErrorDetail>).detail.path).to.equal('<consent-embed service="vimeo">');
       const embed = page.querySelector<ConsentEmbed>('consent-embed')!;
-      await waitUntil(() => embed.shadowRoot!.querySelector('[part="notice"]'));
+      await until(() => embed.shadowRoot!.querySelector('[part="notice"]'));
       expect(embed.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.include('cannot be shown');
       expect(embed.shadowRoot!.querySelector('button')).to.equal(null);
       expect(player(embed) === null).to.be.true;
@@ -135,7 +139,7 @@ describe('<consent-embed>', () => {
       const before = first.getBoundingClientRect();
       expect(before.height).to.be.closeTo((before.width * 9) / 16, 1);
       first.load();
-      await waitUntil(() => player(first));
+      expect(player(first), 'content is stamped at once').to.exist;
       const after = first.getBoundingClientRect();
       expect(after.height).to.be.closeTo(before.height, 1);
       expect(player(first)!.getBoundingClientRect().height).to.be.closeTo(before.height, 1);
@@ -173,7 +177,7 @@ describe('<consent-embed>', () => {
       const [first] = await mountEmbeds(twoVideos());
       placeholderButton(first, 'load')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => player(first));
+      expect(player(first), 'content is stamped at once').to.exist;
       expect(isFocused(player(first)), 'focus').to.be.true;
     });
   });
@@ -195,7 +199,7 @@ describe('<consent-embed>', () => {
       const banner = await mountBanner();
       expect(consent.needsDecision).to.be.false;
       await banner.showSettings();
-      await waitForDialog(banner);
+      shownDialog(banner);
       expect(dialogRoot(banner)!.querySelector<HTMLInputElement>('input[aria-labelledby="service-video"]')!.checked).to.be.true;
       expect(dialogRoot(banner)!.querySelector<HTMLInputElement>('input[aria-labelledby="service-social"]')!.checked).to.be.false;
 
@@ -213,7 +217,7 @@ describe('<consent-embed>', () => {
       const unloaded = oneEvent(first, 'consent-embed-unload');
       consent.saveSelection([]);
       await unloaded;
-      await waitUntil(() => showsPlaceholder(first) && showsPlaceholder(second));
+      await until(() => showsPlaceholder(first) && showsPlaceholder(second));
       expect(player(first) === null).to.be.true;
       expect(player(second) === null).to.be.true;
       expect(consent.isGranted('video')).to.be.false;
@@ -223,7 +227,7 @@ describe('<consent-embed>', () => {
   describe('with the banner', () => {
     it('"Accept all" loads every embed; a category grant loads the embeds of its services only', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       const embeds = await mountEmbeds(`<div>
         <consent-embed service="video" video="${VIDEO_ID}"></consent-embed>
         <consent-embed service="social"><template><iframe title="Post" src="${thirdParty()}/frame.html"></iframe></template></consent-embed>
@@ -234,7 +238,7 @@ describe('<consent-embed>', () => {
       expect(embeds.map((embed) => Boolean(player(embed)))).to.deep.equal([true, true]);
 
       consent.saveSelection(['social']);
-      await waitUntil(() => showsPlaceholder(embeds[0]));
+      await until(() => showsPlaceholder(embeds[0]));
       expect(Boolean(player(embeds[1]))).to.be.true;
       consent.saveSelection(['video', 'social']);
       expect(embeds.map((embed) => Boolean(player(embed)))).to.deep.equal([true, true]);
@@ -266,7 +270,7 @@ describe('<consent-embed>', () => {
       </div>`);
       expect(embed.getBoundingClientRect().height).to.be.closeTo((embed.getBoundingClientRect().width * 3) / 4, 1);
       embed.load();
-      await waitUntil(() => window.ran!.length === 3, 'template scripts did not run');
+      await until(() => window.ran!.length === 3, 'template scripts did not run');
       expect(window.ran).to.deep.equal(['one:page-nonce', 'two', 'three']);
       expect(player(embed)!.src).to.equal(`${thirdParty()}/frame.html`);
       // (The stand-in frame comes from the test server, which adds a script of its own to it.)
@@ -286,12 +290,12 @@ describe('<consent-embed>', () => {
       expect(await thirdPartyRequests()).to.deep.equal([]);
 
       embed.load();
-      await waitUntil(() => window.widgetRuns!.length === 1 && player(embed), 'the widget script did not run');
+      await until(() => window.widgetRuns!.length === 1 && player(embed), 'the widget script did not run');
       expect(embed.querySelector('blockquote')).to.equal(null);
       expect(await thirdPartyRequests()).to.include(`${thirdParty()}/widgets.js`);
 
       consent.rejectAll();
-      await waitUntil(() => showsPlaceholder(embed));
+      await until(() => showsPlaceholder(embed));
       expect(player(embed) === null).to.be.true;
       expect(embed.querySelector('blockquote')!.textContent).to.include('Sea-ice minimum');
     });
@@ -305,7 +309,7 @@ describe('<consent-embed>', () => {
       </div>`);
       expect(embed.querySelector('script')).to.equal(null);
       embed.load();
-      await waitUntil(() => embed.querySelector('script'));
+      await until(() => embed.querySelector('script'));
       expect(embed.querySelector('script')!.src).to.equal('https://platform.twitter.com/widgets.js');
       expect(embed.querySelector('blockquote')!.dataset.dnt).to.equal('true');
       expect(isFocused(embed.querySelector('blockquote a')), 'focus').to.be.true;

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { ConfigError, parseConfig } from '../src/core/config.js';
-import { lintConfig } from '../src/core/lint.js';
-import { AdapterSchema } from '../src/adapters/schema.js';
-import { configSchema } from '../src/core/config-schema.js';
-import { testConfig } from './support/helpers.js';
+import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { lintConfig } from '../../src/check/lint.js';
+import { AdapterSchema } from '../../src/adapters/schema.js';
+import { configSchema } from '../../src/core/config-schema.js';
+import { testConfig } from '../support/core.js';
 
 /** The problems parseConfig reports for the input, as "path: message" lines. */
 function problemsOf(input: unknown): string[] {

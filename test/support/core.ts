@@ -1,10 +1,11 @@
-/** Helpers shared by the browser tests. */
+/**
+ * Helpers for the tests of core and the adapters: no element is defined and nothing is
+ * started here, so each test builds exactly what it tests (`new ConsentStore()`, a gate on
+ * one container, …). Element tests use ./elements.ts, which adds the registering entry.
+ */
 import { executeServerCommand } from '@web/test-runner-commands';
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
-import type { ConsentBanner } from '../../src/ui/consent-banner.js';
-import { consent } from '../../src/core/store.js';
-import '../../src/define.js';
 
 /** A config with every kind of category: necessary, statistics (two services) and external media. */
 export function testConfig(changes: Partial<ConsentConfig> = {}): ConsentConfig {
@@ -69,12 +70,6 @@ export async function clearAllCookies(): Promise<void> {
   }
 }
 
-/** The state of a page that was just loaded: no cookies, and a store that has no config yet. */
-export function freshPage(): void {
-  clearCookies();
-  consent.configure(null);
-}
-
 export function cookieNames(): string[] {
   return document.cookie
     .split(';')
@@ -82,37 +77,36 @@ export function cookieNames(): string[] {
     .filter(Boolean);
 }
 
-/** Mounts a banner with the config (the page's only one, like on a real page) and waits until the config is applied. */
-export async function mountBanner(config: unknown = testConfig(), lang?: string): Promise<ConsentBanner> {
-  for (const previous of document.querySelectorAll('consent-banner')) previous.remove();
-  const banner = await fixture<ConsentBanner>(html`<consent-banner lang=${lang ?? 'en'} .config=${config}></consent-banner>`);
-  await banner.configApplied;
-  return banner;
+/** Collects the `detail` of every event of that type on `document` until the returned function is called. */
+export function collectEvents<T>(type: string): { events: T[]; stop(): void } {
+  const events: T[] = [];
+  const listener = (event: Event) => events.push((event as CustomEvent<T>).detail);
+  document.addEventListener(type, listener);
+  return { events, stop: () => document.removeEventListener(type, listener) };
 }
 
-/** The shadow root of the dialog inside the banner, or null before the dialog was first needed. */
-export function dialogRoot(banner: ConsentBanner): ShadowRoot | null {
-  return banner.shadowRoot?.querySelector('consent-dialog')?.shadowRoot ?? null;
+/**
+ * Resolves once everything that observes `root` has handled the next change to it (call it
+ * before the change). Mutation observers are told in the order they were created, so one
+ * created now comes after the gate's, and the gate's pass (a microtask it queues then)
+ * runs before this promise's callbacks.
+ */
+export function mutationHandled(root: Node = document): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  });
 }
 
-export function openDialog(banner: ConsentBanner): HTMLDialogElement | null {
-  return dialogRoot(banner)?.querySelector<HTMLDialogElement>('dialog[open]') ?? null;
-}
-
-export async function waitForDialog(banner: ConsentBanner): Promise<HTMLDialogElement> {
-  await waitUntil(() => openDialog(banner), 'the consent dialog did not open');
-  return openDialog(banner)!;
-}
-
-export function button(banner: ConsentBanner, action: 'accept' | 'reject' | 'settings' | 'save'): HTMLButtonElement {
-  return dialogRoot(banner)!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
-}
-
-/** The element that has focus, looked up through shadow roots. */
-export function deepActiveElement(): Element | null {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
+/** Resolves when the script has loaded and run (or failed). */
+export function scriptDone(script: HTMLScriptElement): Promise<Event> {
+  return new Promise((resolve) => {
+    script.addEventListener('load', resolve, { once: true });
+    script.addEventListener('error', resolve, { once: true });
+  });
 }
 
 export const recordNetwork = () => executeServerCommand<boolean, undefined>('network-record');
@@ -122,10 +116,19 @@ export const setCookiesDisabled = (disabled: boolean) => executeServerCommand<bo
 
 /** Waits until the browser has requested `url` (a frame's request starts a moment after its src is set). */
 export async function waitForRequest(url: string): Promise<void> {
-  await waitUntil(async () => (await recordedRequests()).includes(url), `no request to ${url}`, { timeout: 3000, interval: 50 });
+  await waitUntil(async () => (await recordedRequests()).includes(url), `no request to ${url}`, { timeout: 8000, interval: 50 });
 }
 
-/** Requests to any host but the page's own. */
+/**
+ * Requests to any host but the page's own. The stand-in third party is the test server
+ * under another host name, and that server adds a script of its own to every HTML page it
+ * serves (`/__web-dev-server__web-socket.js`): that file is the test tooling, never the
+ * third party's, so it does not count.
+ */
 export async function thirdPartyRequests(): Promise<string[]> {
-  return (await recordedRequests()).filter((url) => url.startsWith('http') && new URL(url).host !== location.host);
+  return (await recordedRequests()).filter((url) => {
+    if (!url.startsWith('http')) return false;
+    const { host, pathname } = new URL(url);
+    return host !== location.host && !pathname.startsWith('/__web-dev-server');
+  });
 }

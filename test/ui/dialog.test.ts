@@ -1,26 +1,18 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { consent } from '../src/core/store.js';
-import type { ConsentBanner } from '../src/ui/consent-banner.js';
-import {
-  button,
-  clearCookies,
-  deepActiveElement,
-  dialogRoot,
-  freshPage,
-  mountBanner,
-  openDialog,
-  testConfig,
-  waitForDialog,
-} from './support/helpers.js';
+import { consent } from '../../src/core/store.js';
+import type { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
+import { clearCookies, testConfig } from '../support/core.js';
+import { button, deepActiveElement, dialogOpened, dialogRoot, freshPage, mountBanner, openDialog, shownDialog } from '../support/elements.js';
 
 const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
 const switchFor = (banner: ConsentBanner, id: string) => dialogRoot(banner)!.querySelector<HTMLInputElement>(`input[aria-labelledby="service-${id}"], input[aria-labelledby="category-${id}"]`)!;
 const heading = (banner: ConsentBanner) => dialogRoot(banner)!.querySelector('h2')!;
 
-async function openSettingsFromFirstLayer(banner: ConsentBanner): Promise<void> {
+/** "Settings" renders the settings layer at once (lit-html renders synchronously). */
+function openSettingsFromFirstLayer(banner: ConsentBanner): void {
   button(banner, 'settings').click();
-  await waitUntil(() => button(banner, 'save'), 'settings layer did not render');
+  expect(button(banner, 'save'), 'the settings layer').to.exist;
 }
 
 describe('consent dialog', () => {
@@ -33,7 +25,7 @@ describe('consent dialog', () => {
   describe('first layer', () => {
     it('opens as a modal on a first visit, with focus on its heading rather than "Accept all"', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       expect(dialog.matches(':modal')).to.be.true;
       expect(deepActiveElement()).to.equal(heading(banner));
       expect(dialog.getAttribute('aria-labelledby')).to.equal(heading(banner).id);
@@ -42,7 +34,7 @@ describe('consent dialog', () => {
 
     it('names the optional purposes, links privacy policy and imprint, and offers three buttons', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
+      shownDialog(banner);
       const root = dialogRoot(banner)!;
       const text = root.querySelector('.body')!.textContent!;
       expect(text).to.include('Statistics, External media');
@@ -57,7 +49,7 @@ describe('consent dialog', () => {
         await setViewport({ width, height: 700 });
         freshPage();
         const banner = await mountBanner();
-        await waitForDialog(banner);
+        shownDialog(banner);
         const buttons = (['accept', 'reject', 'settings'] as const).map((action) => button(banner, action));
         const boxes = buttons.map((element) => element.getBoundingClientRect());
         const looks = buttons.map((element) => {
@@ -75,7 +67,7 @@ describe('consent dialog', () => {
     it('shows all three buttons without scrolling at 320 px width', async () => {
       await setViewport({ width: 320, height: 568 });
       const banner = await mountBanner();
-      await waitForDialog(banner);
+      shownDialog(banner);
       for (const action of ['accept', 'reject', 'settings'] as const) {
         const box = button(banner, action).getBoundingClientRect();
         expect(box.top, action).to.be.at.least(0);
@@ -88,7 +80,7 @@ describe('consent dialog', () => {
 
     it('speaks German when the page or the element says so, and takes text overrides from the config', async () => {
       const banner = await mountBanner(testConfig(), 'de');
-      await waitForDialog(banner);
+      shownDialog(banner);
       expect(button(banner, 'accept').textContent).to.equal('Alle akzeptieren');
       expect(button(banner, 'reject').textContent).to.equal('Alle ablehnen');
       expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('Statistik, Externe Medien');
@@ -97,7 +89,7 @@ describe('consent dialog', () => {
 
       freshPage();
       const overridden = await mountBanner(testConfig({ texts: { de: { acceptAll: 'Allen Diensten zustimmen' } } }), 'de');
-      await waitForDialog(overridden);
+      shownDialog(overridden);
       expect(button(overridden, 'accept').textContent).to.equal('Allen Diensten zustimmen');
       expect(button(overridden, 'reject').textContent).to.equal('Alle ablehnen');
     });
@@ -106,7 +98,7 @@ describe('consent dialog', () => {
       const config = testConfig();
       config.categories[1].label = '<img src=x onerror="window.injected=true">Statistics';
       const banner = await mountBanner(config);
-      await waitForDialog(banner);
+      shownDialog(banner);
       expect(dialogRoot(banner)!.querySelector('img')).to.equal(null);
       expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('<img src=x');
     });
@@ -130,28 +122,27 @@ describe('consent dialog', () => {
         consent.rejectAll();
         if (reason === 'expired') {
           // Rewrite the stored record two days into the past, check value included.
-          const { encodeRecord, decodeRecord } = await import('../src/core/record.js');
+          const { encodeRecord, decodeRecord } = await import('../../src/core/record.js');
           const record = decodeRecord(document.cookie.match(/(?:^|; )consent=([^;]+)/)![1]);
           if (typeof record === 'string') throw new Error(record);
           document.cookie = `consent=${encodeRecord({ ...record, decidedAt: record.decidedAt - 2 * 24 * 3600 * 1000 })}; path=/`;
         }
         const banner = await mountBanner(config());
-        const dialog = await waitForDialog(banner);
-        expect(dialog.open, reason).to.be.true;
-        await openSettingsFromFirstLayer(banner);
+        expect(openDialog(banner), reason).to.exist;
+        openSettingsFromFirstLayer(banner);
         const optional = switches(banner).filter((input) => !input.disabled);
         expect(optional.length, reason).to.be.at.least(6);
         expect(optional.filter((input) => input.checked), reason).to.deep.equal([]);
       }
     });
 
-    it('is not shown when a valid decision is stored', async () => {
+    it('is not shown, and its code not even loaded, when a valid decision is stored', async () => {
       await mountBanner();
       consent.rejectAll();
+      // configApplied waits for the dialog whenever the banner decided to show it.
       const banner = await mountBanner();
-      await new Promise((resolve) => setTimeout(resolve, 50));
       expect(openDialog(banner)).to.equal(null);
-      expect(dialogRoot(banner)).to.equal(null);
+      expect(banner.shadowRoot).to.equal(null);
     });
   });
 
@@ -163,10 +154,10 @@ describe('consent dialog', () => {
         consent-banner::part(switch) { outline-color: rgb(70, 80, 90); }
       </style>`);
       const banner = await mountBanner();
-      await waitForDialog(banner);
+      shownDialog(banner);
       expect(getComputedStyle(button(banner, 'reject')).backgroundColor).to.equal('rgb(10, 20, 30)');
       expect(getComputedStyle(heading(banner)).color).to.equal('rgb(40, 50, 60)');
-      await openSettingsFromFirstLayer(banner);
+      openSettingsFromFirstLayer(banner);
       expect(getComputedStyle(switchFor(banner, 'stats')).outlineColor).to.equal('rgb(70, 80, 90)');
       style.remove();
     });
@@ -175,7 +166,7 @@ describe('consent dialog', () => {
   describe('decisions', () => {
     it('"Reject all" stores a refusal and closes', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
+      shownDialog(banner);
       const change = oneEvent(document, 'consent-change');
       button(banner, 'reject').click();
       expect((await change).detail.method).to.equal('reject-all');
@@ -184,7 +175,7 @@ describe('consent dialog', () => {
 
     it('"Accept all" grants every service', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
+      shownDialog(banner);
       button(banner, 'accept').click();
       expect(consent.decision!.grantedServices).to.have.members(['cms', 'stats', 'heatmap', 'video', 'social']);
       expect(openDialog(banner)).to.equal(null);
@@ -192,8 +183,8 @@ describe('consent dialog', () => {
 
     it('saves the switches of the settings layer; re-opened settings show the stored choice', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       switchFor(banner, 'stats').click();
       switchFor(banner, 'media').click();
       button(banner, 'save').click();
@@ -212,8 +203,8 @@ describe('consent dialog', () => {
   describe('settings layer', () => {
     it('starts every optional switch off and keeps the necessary one on and disabled', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       expect(deepActiveElement()).to.equal(heading(banner));
       expect(heading(banner).textContent).to.equal('Cookie settings');
       for (const input of switches(banner)) {
@@ -226,8 +217,8 @@ describe('consent dialog', () => {
 
     it('lists per service the provider, purpose, cookies with expiry, third country and privacy policy', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       const services = [...dialogRoot(banner)!.querySelectorAll('.service')];
       const stats = services.find((element) => element.querySelector('h4')!.textContent === 'Local stats')!;
       expect(stats.textContent).to.include('Example Institute');
@@ -240,8 +231,8 @@ describe('consent dialog', () => {
 
     it('switches a category\'s services together and shows the state in words, not only colour', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       const category = switchFor(banner, 'statistics');
       const stateText = () => category.nextElementSibling!.textContent;
       expect(stateText()).to.equal('Off');
@@ -255,8 +246,8 @@ describe('consent dialog', () => {
 
     it('is accessible in German too', async () => {
       const banner = await mountBanner(testConfig(), 'de');
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       expect(heading(banner).textContent).to.equal('Cookie-Einstellungen');
       await expect(banner).to.be.accessible();
     });
@@ -264,8 +255,8 @@ describe('consent dialog', () => {
     it('makes every control at least 24 x 24 px', async () => {
       await setViewport({ width: 320, height: 568 });
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       const controls = dialogRoot(banner)!.querySelectorAll<HTMLElement>('button, input, a');
       expect(controls.length).to.be.above(10);
       for (const control of controls) {
@@ -277,8 +268,8 @@ describe('consent dialog', () => {
 
     it('does not animate the switches when reduced motion is asked for', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       const duration = () => getComputedStyle(switchFor(banner, 'stats'), '::before').transitionDuration;
       await emulateMedia({ reducedMotion: 'no-preference' });
       expect(duration()).not.to.equal('0s');
@@ -290,8 +281,8 @@ describe('consent dialog', () => {
   describe('keyboard', () => {
     it('keeps Tab and Shift+Tab inside the dialog', async () => {
       const banner = await mountBanner();
-      await waitForDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
       const focusable = [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not([disabled])')];
       const visited: Element[] = [];
       for (let press = 0; press < focusable.length + 2; press++) {
@@ -310,7 +301,7 @@ describe('consent dialog', () => {
 
     it('Escape does nothing on the first layer and decides nothing', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       await sendKeys({ press: 'Escape' });
       await sendKeys({ press: 'Escape' });
       expect(dialog.open).to.be.true;
@@ -320,10 +311,10 @@ describe('consent dialog', () => {
 
     it('Escape on the settings layer goes back to the first, with focus on "Settings"', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       button(banner, 'settings').focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => button(banner, 'save'));
+      expect(button(banner, 'save')).to.exist;
       await sendKeys({ press: 'Escape' });
       expect(dialog.open).to.be.true;
       expect(button(banner, 'save')).to.equal(null);
@@ -339,7 +330,7 @@ describe('consent dialog', () => {
       const link = page.querySelector('a')!;
       link.focus();
       await sendKeys({ press: 'Enter' });
-      const dialog = await waitForDialog(banner);
+      const dialog = await dialogOpened(banner);
       expect(button(banner, 'save')).to.exist;
       expect(location.hash).not.to.equal('#cookies');
       await expect(banner).to.be.accessible();
@@ -355,7 +346,7 @@ describe('consent dialog', () => {
       const page = await fixture<HTMLElement>(html`<p><button data-consent-open>Privacy settings</button></p>`);
       const banner = await mountBanner();
       page.querySelector('button')!.click();
-      await waitForDialog(banner);
+      await dialogOpened(banner);
       switchFor(banner, 'video').focus();
       await sendKeys({ press: 'Space' });
       expect(switchFor(banner, 'video').checked).to.be.true;
@@ -368,7 +359,7 @@ describe('consent dialog', () => {
 
     it('comes back if anything else closes it while a decision is due', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       const closed = oneEvent(dialog, 'close');
       dialog.close();
       await closed;
@@ -379,7 +370,7 @@ describe('consent dialog', () => {
 
     it('offers "Close" only once a decision exists, and closing changes nothing', async () => {
       const first = await mountBanner();
-      await waitForDialog(first);
+      shownDialog(first);
       expect(dialogRoot(first)!.querySelector('button.close')).to.equal(null);
       button(first, 'reject').click();
       const stored = consent.decision;
@@ -397,7 +388,7 @@ describe('consent dialog', () => {
       const page = await fixture<HTMLElement>(html`<p><button>Before</button></p>`);
       page.querySelector('button')!.focus();
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       consent.rejectAll();
       expect(dialog.open).to.be.false;
       expect(document.activeElement).to.equal(page.querySelector('button'));
@@ -408,14 +399,33 @@ describe('consent dialog', () => {
       consent.rejectAll();
       const banner = await mountBanner();
       await banner.showSettings();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       consent.acceptAll();
       expect(dialog.open).to.be.true;
     });
 
+    it("the browser's own close request is handled like Escape: never a decision, a step back while one is due", async () => {
+      const banner = await mountBanner();
+      const dialog = shownDialog(banner);
+      openSettingsFromFirstLayer(banner);
+      const request = () => dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+      expect(request(), 'the close request is refused').to.be.false;
+      expect(dialog.open).to.be.true;
+      expect(button(banner, 'save')).to.equal(null);
+      request();
+      expect(dialog.open).to.be.true;
+      expect(consent.decision).to.equal(null);
+
+      button(banner, 'reject').click();
+      await banner.showSettings();
+      request();
+      expect(dialog.open).to.be.false;
+      expect(consent.decision!.method).to.equal('reject-all');
+    });
+
     it('a click outside the dialog neither closes it nor decides', async () => {
       const banner = await mountBanner();
-      const dialog = await waitForDialog(banner);
+      const dialog = shownDialog(banner);
       await sendMouse({ type: 'click', position: [2, 2] });
       expect(dialog.open).to.be.true;
       expect(consent.decision).to.equal(null);
