@@ -3,7 +3,7 @@ import { startAdapters, type AdaptersStop } from '../../src/adapters/start.js';
 import { ConsentStore } from '../../src/core/store.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
-import { browserCookies, clearAllCookies, clearCookies, recordNetwork, recordedRequests, scriptDone, testConfig, waitForRequest } from '../support/core.js';
+import { browserCookies, clearAllCookies, clearCookies, loadsSettled, recordNetwork, recordedRequests, settled, testConfig, waitForRequest } from '../support/core.js';
 
 interface Page {
   _paq?: unknown;
@@ -28,7 +28,7 @@ const vendorRequests = async (fragment: string) => (await recordedRequests()).fi
 const cookieNames = async () => (await browserCookies()).map((cookie) => cookie.name);
 const scripts = (fragment: string) => [...document.querySelectorAll<HTMLScriptElement>('script[src]')].filter((script) => script.src.includes(fragment));
 /** Resolves once the vendor script the adapter added has run. */
-const vendorLoaded = (fragment: string) => scriptDone(scripts(fragment)[0]);
+const vendorLoaded = (fragment: string) => settled(scripts(fragment)[0]);
 
 describe('adapters', () => {
   let store: ConsentStore;
@@ -53,6 +53,7 @@ describe('adapters', () => {
   afterEach(async () => {
     stop?.();
     stop = undefined;
+    await loadsSettled();
     await clearAllCookies();
   });
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { startGate } from '../../src/core/gate.js';
 import { ConsentStore } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
-import { clearCookies, mutationHandled, recordNetwork, testConfig, thirdPartyRequests } from '../support/core.js';
+import { clearCookies, loadsSettled, mutationHandled, recordNetwork, settled, testConfig, thirdPartyRequests } from '../support/core.js';
 
 declare global {
   interface Window {
@@ -52,6 +52,11 @@ function ran(name: string): Promise<void> {
   });
 }
 
+/** Resolves once the gated frame and image of the page have loaded: call it before allowing them. */
+function mediaLoaded(page: HTMLElement): Promise<unknown> {
+  return Promise.all([settled(page.querySelector('iframe')!), settled(page.querySelector('img')!)]);
+}
+
 describe('gating', () => {
   let store: ConsentStore;
   let page: HTMLElement;
@@ -70,8 +75,9 @@ describe('gating', () => {
     window.ran = [];
     await recordNetwork();
   });
-  afterEach(() => {
+  afterEach(async () => {
     stop();
+    await loadsSettled();
     clearCookies();
   });
 
@@ -94,9 +100,10 @@ describe('gating', () => {
     store.configure(null);
     // Frames get their source in the gate's pass itself: a pass that let anything through would show here.
     expect(page.querySelector('iframe')!.hasAttribute('src')).to.be.false;
+    const media = mediaLoaded(page);
     store.configure(testConfig());
     expect(page.querySelector('iframe')!.hasAttribute('src')).to.be.true;
-    await ran('necessary');
+    await Promise.all([ran('necessary'), media]);
     expect(window.ran).to.deep.equal(['a', 'b', 'c:n0nce-value', 'category', 'video', 'social', 'necessary']);
   });
 
@@ -115,8 +122,9 @@ describe('gating', () => {
   it('runs every allowed script once, in document order, with attributes and nonce kept', async () => {
     await gatedPage();
     await ran('necessary');
+    const media = mediaLoaded(page);
     store.acceptAll();
-    await ran('social');
+    await Promise.all([ran('social'), media]);
     expect(window.ran).to.deep.equal(['necessary', 'a', 'b', 'c:n0nce-value', 'category', 'video', 'social']);
     const external = page.querySelector<HTMLScriptElement>('script[src$="?b"]')!;
     expect(external.type).to.equal('');
@@ -143,9 +151,9 @@ describe('gating', () => {
   it('gives frames and images their source when allowed and takes it back on withdrawal', async () => {
     await gatedPage();
     const iframe = page.querySelector('iframe')!;
-    const loaded = oneEvent(iframe, 'load');
+    const media = mediaLoaded(page);
     store.saveSelection(['video']);
-    await loaded;
+    await media;
     expect(iframe.src).to.equal(`${thirdParty()}/frame.html`);
     expect(page.querySelector('img')!.getAttribute('src')).to.equal(`${thirdParty()}/pixel.svg`);
     expect(await thirdPartyRequests()).to.include(`${thirdParty()}/frame.html`);
@@ -174,8 +182,9 @@ describe('gating', () => {
 
   it('reports a gating attribute that names no category or service, and keeps it blocked', async () => {
     await gatedPage();
+    const media = mediaLoaded(page);
     store.acceptAll();
-    await ran('social');
+    await Promise.all([ran('social'), media]);
     const error = oneEvent(document, 'consent-error');
     const typo = Object.assign(document.createElement('script'), { type: 'text/plain', textContent: "window.ran.push('typo')" });
     typo.dataset.consent = 'statistcs';
@@ -210,8 +219,9 @@ describe('gating', () => {
   it('leaves markup outside its root alone', async () => {
     const outside = await fixture<HTMLElement>(html`<p><script type="text/plain" data-consent="stats">window.ran.push('outside')</script></p>`);
     await gatedPage();
+    const media = mediaLoaded(page);
     store.acceptAll();
-    await ran('social');
+    await Promise.all([ran('social'), media]);
     expect(window.ran).not.to.include('outside');
     expect(outside.querySelector('script')!.type).to.equal('text/plain');
   });

@@ -101,12 +101,50 @@ export function mutationHandled(root: Node = document): Promise<void> {
   });
 }
 
-/** Resolves when the script has loaded and run (or failed). */
-export function scriptDone(script: HTMLScriptElement): Promise<Event> {
+/**
+ * Resolves when the element (a script, frame or image) has loaded, or failed to. Call it
+ * before the load starts. With the network recorded, the browser holds every request until
+ * the recorder has seen it, so once this resolves the request is on record: a test that
+ * waits for the loads it causes leaves none of them to turn up in the next test's record.
+ */
+export function settled(element: HTMLScriptElement | HTMLIFrameElement | HTMLImageElement): Promise<Event> {
   return new Promise((resolve) => {
-    script.addEventListener('load', resolve, { once: true });
-    script.addEventListener('error', resolve, { once: true });
+    element.addEventListener('load', resolve, { once: true });
+    element.addEventListener('error', resolve, { once: true });
   });
+}
+
+/**
+ * Frames, images and scripts of the page (outside shadow roots) that are loading. A test
+ * that ends while one still loads would leave its request to turn up in the next test's
+ * record, so suites that record the network wait in an afterEach hook (which runs before
+ * the fixture is removed) until none is left: `afterEach(loadsSettled)`.
+ */
+const loading = new Set<Element>();
+const whenSettled: (() => void)[] = [];
+/** What the browser loads: a held script (`type="text/plain"`) loads nothing. */
+const LOADABLE = 'iframe[src], img[src], script[src]:not([type="text/plain"])';
+
+function settle(element: Element): void {
+  if (!loading.delete(element) || loading.size) return;
+  for (const resolve of whenSettled.splice(0)) resolve();
+}
+
+new MutationObserver((records) => {
+  for (const record of records) {
+    const added = record.type === 'attributes' ? [record.target] : [...record.addedNodes];
+    for (const node of added) {
+      if (!(node instanceof Element)) continue;
+      for (const element of [node, ...node.querySelectorAll(LOADABLE)]) if (element.matches(LOADABLE)) loading.add(element);
+    }
+  }
+  // Removed or emptied elements will never finish: nothing of theirs is left to wait for.
+  for (const element of loading) if (!element.isConnected || !element.getAttribute('src')) settle(element);
+}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+for (const type of ['load', 'error']) document.addEventListener(type, (event) => settle(event.target as Element), true);
+
+export function loadsSettled(): Promise<void> {
+  return loading.size ? new Promise((resolve) => whenSettled.push(resolve)) : Promise.resolve();
 }
 
 export const recordNetwork = () => executeServerCommand<boolean, undefined>('network-record');

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { consent, type ConsentReadyDetail } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
 import { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
-import { clearAllCookies, clearCookies, collectEvents, recordNetwork, recordedRequests, testConfig } from '../support/core.js';
+import { clearAllCookies, clearCookies, collectEvents, loadsSettled, recordNetwork, recordedRequests, testConfig } from '../support/core.js';
 import { freshPage, mountBanner, openDialog, shownDialog } from '../support/elements.js';
 
 declare global {
@@ -147,6 +147,7 @@ describe('<consent-banner> and browser privacy signals', () => {
   });
   afterEach(async () => {
     stopSignal();
+    await loadsSettled();
     await clearAllCookies();
   });
 

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { consent } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
 import type { ConsentEmbed } from '../../src/ui/embed/consent-embed.js';
-import { clearCookies, recordNetwork, recordedRequests, thirdPartyRequests, waitForRequest } from '../support/core.js';
+import { clearCookies, loadsSettled, recordNetwork, recordedRequests, thirdPartyRequests, waitForRequest } from '../support/core.js';
 import { deepActiveElement, dialogRoot, freshPage, mountBanner, shownDialog } from '../support/elements.js';
 
 declare global {
@@ -51,7 +51,10 @@ describe('<consent-embed>', () => {
     window.widgetRuns = [];
     await recordNetwork();
   });
-  afterEach(clearCookies);
+  afterEach(async () => {
+    await loadsSettled();
+    clearCookies();
+  });
 
   describe('placeholder', () => {
     it('says what would load and from whom, and requests nothing from the provider, also on hover and focus', async () => {
