@@ -124,6 +124,14 @@ describe('config lint', () => {
     expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] })))).to.have.length(1);
   });
 
+  it("recognises each adapter vendor's cookies, as the adapter deletes them, by name or by pattern", () => {
+    for (const cookie of [{ name: '_pk_id.1.abc' }, { name: 'mtm_consent' }, { pattern: '^(_pk_|mtm_)' }, { name: 'emos_jcvid' }, { name: '_gid' }, { pattern: '^_gcl_au' }]) {
+      const warnings = lintConfig(parseConfig(necessaryWith({ cookies: [{ ...cookie, expires: '1 year' }] })));
+      expect(warnings, JSON.stringify(cookie)).to.have.length(1);
+    }
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { pattern: '^cms_', expires: 'session' }] })))).to.deep.equal([]);
+  });
+
   it('warns about an analytics adapter in the necessary category', () => {
     const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } })));
     expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required; move it or give a "necessaryJustification"']);
