@@ -1,7 +1,8 @@
 /**
- * Helpers for the tests of core and the adapters: no element is defined and nothing is
- * started here, so each test builds exactly what it tests (`new ConsentStore()`, a gate on
- * one container, …). Element tests use ./elements.ts, which adds the registering entry.
+ * Helpers for the tests of core and the adapters: no element is defined and nothing of the
+ * module is started here, so each test builds exactly what it tests (`new ConsentStore()`,
+ * a gate on one container, …). Element tests use ./elements.ts, which adds the registering
+ * entry. The one thing this file starts on import is the test's own load tracker (below).
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
