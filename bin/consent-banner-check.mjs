@@ -4,9 +4,8 @@
 // (statistics or media placed in a required category without a justification).
 // Usage: consent-banner-check consent.json [more.json …]. Exit code 1 on any error.
 import { readFileSync } from 'node:fs';
-import { AdapterSchema } from '../dist/lib/adapters/schema.js';
+import { fullConfigSchema } from '../dist/lib/adapters/schema.js';
 import { ConfigError, parseConfig } from '../dist/lib/core/config.js';
-import { configSchema } from '../dist/lib/core/config-schema.js';
 import { lintConfig } from '../dist/lib/check/lint.js';
 
 const files = process.argv.slice(2);
@@ -14,7 +13,7 @@ if (files.length === 0) {
   console.error('usage: consent-banner-check consent.json [more.json …]');
   process.exit(2);
 }
-const fullSchema = configSchema(AdapterSchema);
+const fullSchema = fullConfigSchema();
 let failed = false;
 for (const file of files) {
   let config;

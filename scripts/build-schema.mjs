@@ -3,12 +3,11 @@
 // built to dist/lib).
 import { writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { AdapterSchema } from '../dist/lib/adapters/schema.js';
-import { configSchema } from '../dist/lib/core/config-schema.js';
+import { fullConfigSchema } from '../dist/lib/adapters/schema.js';
 
 // The page checks an adapter's settings only when the adapter loads; the published
 // schema describes them in full, from the same definitions.
-const schema = toJsonSchema(configSchema(AdapterSchema), {
+const schema = toJsonSchema(fullConfigSchema(), {
   target: 'draft-07',
   // Regex-validity, safe-URL and cross-field checks run only at run time; JSON Schema cannot say them.
   errorMode: 'ignore',

@@ -1,6 +1,7 @@
 // A small static server for the demo and the end-to-end tests: serves the package
 // folder (so /demo/ and /dist/ are both reachable), only on this machine.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves with it and its base URL. Port 0 picks a free port. */
-export function startServer({ port = 8000, host = '127.0.0.1' } = {}) {
-  const server = createServer(async (request, response) => {
+/**
+ * Starts the server; resolves with it and its base URL. Port 0 picks a free port. With
+ * `tls` ({ key, cert }) it serves https, for the tests that need a secure origin.
+ */
+export function startServer({ port = 8000, host = '127.0.0.1', tls } = {}) {
+  const serve = async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     if (pathname === '/') {
       response.writeHead(302, { Location: '/demo/' }).end();
@@ -47,9 +51,11 @@ export function startServer({ port = 8000, host = '127.0.0.1' } = {}) {
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     }
-  });
+  };
+  const server = tls ? createTlsServer(tls, serve) : createServer(serve);
+  const scheme = tls ? 'https' : 'http';
   return new Promise((done) => {
-    server.listen(port, host, () => done({ server, url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}` }));
+    server.listen(port, host, () => done({ server, url: `${scheme}://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}` }));
   });
 }
 

@@ -9,7 +9,7 @@ import type { EcondaSettings } from './schema.js';
 import { adapterStarter, isText } from './shared.js';
 
 /** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal, and what the config lint recognises as econda. */
-export const cookiePattern = '^emos_';
+export const vendorCookies = ['emos_*'];
 
 interface Emos3 {
   defaults?: Record<string, unknown>;
@@ -37,7 +37,7 @@ export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([['src', isT
       } else if (!granted && loaded && emos3 && !paused) {
         paused = emos3.send;
         emos3.send = () => {};
-        deleteCookies([{ pattern: cookiePattern }]);
+        deleteCookies(vendorCookies.map((name) => ({ name })));
       }
     },
   };

@@ -10,7 +10,7 @@ import type { GtagSettings } from './schema.js';
 import { adapterStarter } from './shared.js';
 
 /** Google's analytics and ads cookies: deleted on withdrawal, and what the config lint recognises as Google. */
-export const cookiePattern = '^(_ga|_gid|_gat|_gcl)';
+export const vendorCookies = ['_ga*', '_gid', '_gat*', '_gcl*'];
 
 type Gtag = (...args: unknown[]) => void;
 
@@ -37,7 +37,7 @@ export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) =
     apply(granted, decided) {
       if (decided) gtag('consent', 'update', Object.fromEntries(grants.map((type) => [type, granted ? 'granted' : 'denied'])));
       if (granted) load();
-      else if (loaded) deleteCookies([{ pattern: cookiePattern }]);
+      else if (loaded) deleteCookies(vendorCookies.map((name) => ({ name })));
     },
   };
 });

@@ -14,7 +14,7 @@ import type { MatomoSettings } from './schema.js';
 import { adapterStarter, isText } from './shared.js';
 
 /** Matomo's cookies: deleted on withdrawal, and what the config lint recognises as Matomo. */
-export const cookiePattern = '^(_pk_|mtm_)';
+export const vendorCookies = ['_pk_*', 'mtm_*'];
 
 export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
   const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
@@ -39,7 +39,7 @@ export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isT
       } else if (given) {
         push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
-        deleteCookies([{ pattern: cookiePattern }]);
+        deleteCookies(vendorCookies.map((name) => ({ name })));
       }
     },
   };

@@ -1,9 +1,10 @@
 /**
  * The settings of each adapter: checked when the adapter loads (the page's own config
  * check only looks at `type`), and part of the published JSON Schema through
- * `configSchema(AdapterSchema)`.
+ * `fullConfigSchema()`.
  */
 import * as v from 'valibot';
+import { configSchema, languageProblems, problemCheck, textsSchema, type ConsentConfig } from '../core/config-schema.js';
 
 const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:/i.test(url), 'must be a relative URL or start with https: or http:'));
 
@@ -50,3 +51,9 @@ export type MatomoSettings = v.InferOutput<typeof MatomoSchema>;
 export type EcondaSettings = v.InferOutput<typeof EcondaSchema>;
 export type GtagSettings = v.InferOutput<typeof GtagSchema>;
 export type PlausibleSettings = v.InferOutput<typeof PlausibleSchema>;
+
+/** The config schema in full, as the published JSON Schema and `consent-banner-check` describe and check it. */
+export function fullConfigSchema() {
+  const schema = configSchema(AdapterSchema, textsSchema());
+  return v.pipe(schema, problemCheck<v.InferOutput<typeof schema>>((config) => languageProblems(config as ConsentConfig)));
+}

@@ -7,35 +7,21 @@
  * path gets the page's folder), and any domain and path the config declares.
  */
 import type { CookieConfig } from './config-schema.js';
-import { cookieNames, removeCookie } from './cookies.js';
+import { declaredName, matchesCookieName } from './cookie-names.js';
+import { candidateDomains, candidatePaths, cookieNames, removeCookie } from './cookies.js';
 import type { ConsentStore } from './store.js';
 
-/** `www.news.example.org` -> [undefined (host-only), www.news.example.org, news.example.org, example.org]. */
-function candidateDomains(hostname: string): (string | undefined)[] {
-  const domains: (string | undefined)[] = [undefined];
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return domains;
-  const labels = hostname.split('.');
-  for (let start = 0; start < labels.length - 1 || start === 0; start++) domains.push(labels.slice(start).join('.'));
-  return domains;
-}
-
-/** `/news/2026/article.html` -> ['/', '/news', '/news/2026']. */
-function candidatePaths(pathname: string): string[] {
-  const folders = pathname.split('/').slice(1, -1);
-  return ['/', ...folders.map((_, index) => '/' + folders.slice(0, index + 1).join('/'))];
-}
-
-/** Deletes the cookies that match the declarations (a name or a pattern, and any declared path and domain); returns the names it deleted. */
+/** Deletes the cookies that match the declarations (a name, a wildcard name or a v1 pattern, and any declared path and domain); returns the names it deleted. */
 export function deleteCookies(declared: Pick<CookieConfig, 'name' | 'pattern' | 'path' | 'domain'>[]): string[] {
   const present = cookieNames();
   const targets = new Map<string, { paths: Set<string>; domains: Set<string | undefined> }>();
   for (const cookie of declared) {
-    const pattern = cookie.pattern ? new RegExp(cookie.pattern) : null;
+    const declaredAs = declaredName(cookie);
     // Deleting costs a cookie write per domain and path, on every page view: only for cookies
     // that are there, or that may sit on a declared path where this page cannot see them.
-    const names = pattern ? present.filter((name) => pattern.test(name)) : present.includes(cookie.name!) || cookie.path ? [cookie.name!] : [];
+    const names = declaredAs.includes('*') ? present.filter((name) => matchesCookieName(name, declaredAs)) : present.includes(declaredAs) || cookie.path ? [declaredAs] : [];
     for (const name of names) {
-      const target = targets.get(name) ?? { paths: new Set(candidatePaths(location.pathname)), domains: new Set(candidateDomains(location.hostname)) };
+      const target = targets.get(name) ?? { paths: new Set(candidatePaths()), domains: new Set(candidateDomains()) };
       if (cookie.path) target.paths.add(cookie.path);
       if (cookie.domain) target.domains.add(cookie.domain);
       targets.set(name, target);

@@ -4,10 +4,13 @@
  * config.ts) and the published `consent-config.schema.json` (scripts/build-schema.mjs)
  * all come from the valibot schema below, so they cannot drift apart.
  *
- * Checks that JSON Schema cannot express (unique ids across the whole file, texts
- * complete for every listed language) live in `crossCheck`, run by the same pipeline.
+ * Checks that JSON Schema cannot express (unique ids across the whole file, a record that
+ * stores) live in `crossCheck`, run by the same pipeline; texts complete for every listed
+ * language in `languageProblems`, which only the full schema (src/adapters/schema.ts) runs.
  */
 import * as v from 'valibot';
+import { patternToWildcard } from './cookie-names.js';
+import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 
 /** Keys of the dialog's texts that a config may override per language. */
 export const DIALOG_TEXT_KEYS = [
@@ -26,15 +29,6 @@ export type TextKey = DialogTextKey | EmbedTextKey;
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
-const isRegExp = (source: string) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Links come from config, so only harmless schemes may pass (never `javascript:`). */
 const isSafeUrl = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(https?|mailto):/i.test(url);
 
@@ -50,12 +44,22 @@ const Text = v.union(
 
 const Cookie = v.pipe(
   v.strictObject({
-    name: v.optional(NonEmpty),
-    pattern: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isRegExp, 'is not a valid regular expression'))),
+    /** The cookie's name; `*` stands for any characters (`_pk_id.*`). */
+    name: v.optional(v.pipe(v.string(), v.regex(/[^*]/, 'must hold more than "*" (that would be every cookie)'))),
+    /** v1: a regular expression that a wildcard name can say (`^_pk_id\\.` is `_pk_id.*`); use `name` instead. */
+    pattern: v.optional(
+      v.pipe(
+        NonEmpty,
+        v.check(
+          (pattern) => /[^*]/.test(patternToWildcard(pattern) ?? '*'),
+          'must be a prefix, suffix or whole name; write a wildcard "name" such as "_pk_id.*"',
+        ),
+      ),
+    ),
     expires: Text,
     purpose: v.optional(Text),
     domain: v.optional(NonEmpty),
-    path: v.optional(v.pipe(v.string(), v.startsWith('/', 'must start with "/"'))),
+    path: v.optional(v.pipe(v.string(), v.regex(/^\//, 'must start with "/"'))),
   }),
   v.check((cookie) => !cookie.name !== !cookie.pattern, 'needs exactly one of "name" or "pattern"'),
 );
@@ -64,7 +68,10 @@ const Cookie = v.pipe(
 export const MAX_EXPIRES_DAYS = 395;
 export const DEFAULT_EXPIRES_DAYS = 182;
 
-const Texts = v.strictObject(Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(NonEmpty)])) as Record<TextKey, v.OptionalSchema<typeof NonEmpty, undefined>>);
+/** Text overrides as the published schema and `consent-banner-check` check them: known keys only. */
+export const textsSchema = () => v.strictObject(Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(NonEmpty)])) as Record<TextKey, v.OptionalSchema<typeof NonEmpty, undefined>>);
+/** On the page an unknown text key does no harm (nothing shows it), so only the values are checked. */
+const PageTexts = v.record(v.string(), NonEmpty) as v.GenericSchema<unknown, Partial<Record<TextKey, string>>>;
 
 /**
  * What every page view checks of an adapter: that it is an object. Its type and settings
@@ -77,7 +84,7 @@ const AdapterReference = v.custom<{ type: string }>((value) => typeof value === 
  * The whole config, built around an adapter schema: the page checks adapters loosely
  * (AdapterReference); the published JSON Schema and the adapter loader use the full one.
  */
-export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: string }>>(adapter: TAdapter) {
+export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: string }>>(adapter: TAdapter, texts: v.GenericSchema<unknown, Partial<Record<TextKey, string>>> = PageTexts) {
   const Service = v.strictObject({
     id: Id,
     name: NonEmpty,
@@ -101,11 +108,18 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
 
   const ConfigObject = v.strictObject({
     $schema: v.optional(v.string()),
-    revision: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative')),
+    revision: v.pipe(
+      v.number(),
+      v.integer('must be a whole number'),
+      v.minValue(0, 'must not be negative'),
+      // Beyond this a JSON number no longer reads back exactly, and the record could not match it.
+      v.maxValue(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER}`),
+    ),
     languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')))),
     cookie: v.optional(
       v.strictObject({
-        name: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"'))),
+        // A cookie token. The banner adds "__Host-" on https; a prefix of its own would keep http from storing it.
+        name: v.optional(v.pipe(v.string(), v.regex(/^(?!__(host|secure)-)[\w-]{1,64}$/i, 'must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"'))),
         expiresDays: v.optional(
           v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
         ),
@@ -113,21 +127,22 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
       }),
     ),
     links: v.strictObject({ privacy: Url, imprint: v.optional(Url) }),
-    texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), Texts)),
+    texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), texts)),
     /** Global Privacy Control and Do Not Track: true (default) stores them as a refusal without asking; false asks as usual. */
     signals: v.optional(v.boolean()),
     categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')),
   });
-  return v.pipe(
-    ConfigObject,
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      for (const problem of crossCheck(dataset.value as ConsentConfig)) {
-        const path = problem.path.map((key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined }));
-        addIssue({ message: problem.message, path: path as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
-      }
-    }),
-  );
+  // (An arrow with its type spelled out: ConsentConfig is inferred from this very schema.)
+  return v.pipe(ConfigObject, problemCheck<v.InferOutput<typeof ConfigObject>>((config: unknown): CrossCheckProblem[] => crossCheck(config as ConsentConfig)));
+}
+
+/** A valibot action that reports a whole-config check's problems at their JSON paths. */
+export function problemCheck<TConfig>(check: (config: unknown) => CrossCheckProblem[]): v.RawCheckAction<TConfig> {
+  return v.rawCheck<TConfig>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    // parseConfig reads only each path item's key.
+    for (const problem of check(dataset.value)) addIssue({ message: problem.message, path: problem.path.map((key) => ({ key })) as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
+  });
 }
 
 /** The schema every page view validates the config with. */
@@ -145,7 +160,7 @@ export interface CrossCheckProblem {
   message: string;
 }
 
-/** Checks across the whole file: ids unique over categories and services, texts complete. */
+/** Checks across the whole file: ids unique over categories and services, a record that stores. */
 export function crossCheck(config: ConsentConfig): CrossCheckProblem[] {
   const problems: CrossCheckProblem[] = [];
   const seen = new Map<string, string>();
@@ -154,20 +169,46 @@ export function crossCheck(config: ConsentConfig): CrossCheckProblem[] {
     if (where) problems.push({ path: [...path, 'id'], message: `duplicate id "${id}" (already used at ${where})` });
     else seen.set(id, formatPath([...path, 'id']));
   };
-  const languages = config.languages ?? [];
+  const tags = new Map<string, string>();
+  let optionalServices = 0;
+  config.categories.forEach((category, c) => {
+    claim(category.id, ['categories', c]);
+    category.services.forEach((service, s) => {
+      const servicePath = ['categories', c, 'services', s];
+      claim(service.id, servicePath);
+      if (category.required) return;
+      optionalServices++;
+      // The record stores a 4-character tag per optional service; two must not share one.
+      const tag = serviceTag(service.id);
+      const other = tags.get(tag);
+      if (other && other !== service.id) problems.push({ path: [...servicePath, 'id'], message: `shares its tag in the consent cookie with "${other}"; rename one` });
+      tags.set(tag, service.id);
+    });
+  });
+  const length = maxRecordLength(config.cookie?.name ?? 'consent', config.revision, optionalServices);
+  if (length > MAX_RECORD_LENGTH) {
+    problems.push({ path: ['categories'], message: `make a consent cookie of up to ${length} bytes; at most ${MAX_RECORD_LENGTH}: use fewer optional services` });
+  }
+  return problems;
+}
+
+/**
+ * Texts complete for every language that `languages` lists: checked by the published
+ * schema's users (`consent-banner-check`); on the page a missing text falls back to English.
+ */
+export function languageProblems(config: ConsentConfig): CrossCheckProblem[] {
+  const problems: CrossCheckProblem[] = [];
   const requireLanguages = (text: unknown, path: (string | number)[]) => {
     if (!text || typeof text !== 'object') return;
-    for (const language of languages) {
+    for (const language of config.languages ?? []) {
       if (!(language in text)) problems.push({ path, message: `missing the "${language}" text (listed in "languages")` });
     }
   };
   config.categories.forEach((category, c) => {
-    claim(category.id, ['categories', c]);
     requireLanguages(category.label, ['categories', c, 'label']);
     requireLanguages(category.description, ['categories', c, 'description']);
     category.services.forEach((service, s) => {
       const servicePath = ['categories', c, 'services', s];
-      claim(service.id, servicePath);
       requireLanguages(service.purpose, [...servicePath, 'purpose']);
       requireLanguages(service.thirdCountry, [...servicePath, 'thirdCountry']);
       service.cookies?.forEach((cookie, k) => {

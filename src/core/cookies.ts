@@ -47,7 +47,39 @@ export function setCookie(name: string, value: string, attributes: CookieAttribu
   document.cookie = cookie;
 }
 
-/** Deletes the cookie of that name set for exactly this path and domain (none: this host only). */
+/**
+ * Deletes the cookie of that name set for exactly this path and domain (none: this host
+ * only). On https the deletion is `Secure`: a secure cookie (a `__Host-` one) can only be
+ * deleted so, and any other may be.
+ */
 export function removeCookie(name: string, attributes: { path: string; domain?: string }): void {
-  setCookie(name, '', { ...attributes, expires: new Date(0) });
+  setCookie(name, '', { ...attributes, expires: new Date(0), secure: location.protocol === 'https:' });
+}
+
+/** `www.news.example.org` -> [undefined (host-only), www.news.example.org, news.example.org, example.org]. */
+export function candidateDomains(hostname = location.hostname): (string | undefined)[] {
+  const domains: (string | undefined)[] = [undefined];
+  if (/^[\d.]+$/.test(hostname) || hostname.includes(':')) return domains;
+  const labels = hostname.split('.');
+  for (let start = 0; start < labels.length - 1 || start === 0; start++) domains.push(labels.slice(start).join('.'));
+  return domains;
+}
+
+/**
+ * Every path a cookie visible on this page can have been set with: `/news/2026/a.html` ->
+ * `/`, `/news`, `/news/`, `/news/2026`, `/news/2026/`, `/news/2026/a.html`.
+ */
+export function candidatePaths(pathname = location.pathname): string[] {
+  const paths = new Set(['/']);
+  for (let at = 0; (at = pathname.indexOf('/', at + 1)) > 0; ) paths.add(pathname.slice(0, at)).add(pathname.slice(0, at + 1));
+  return [...paths.add(pathname)];
+}
+
+/**
+ * Deletes every cookie of that name this page can reach: on this host and each parent
+ * domain, for each path that leads here. Returns the values still visible after.
+ */
+export function removeEverywhere(name: string, paths = candidatePaths()): string[] {
+  for (const path of paths) for (const domain of candidateDomains()) removeCookie(name, { path, domain });
+  return cookieValues(name);
 }

@@ -1,14 +1,22 @@
 /**
  * The decision record as it travels in the consent cookie. It is sent with every
- * request to the site, so it is a compact dotted string rather than JSON:
+ * request to the site, so it is a compact dotted string:
  *
- *   1.<consent id>.<decision time, seconds, base 36>.<revision>.<method>.<granted>.<denied>.<check>
+ *   2<method><consent id>.<decision time>.<revision>.<granted tags>.<denied tags>.<check>
  *
- * e.g. `1.k3x9q0m2ab7c.t5m0qz.2.c.econda.youtube~twitter.1x2k9a`. The check (a hash of
- * everything before it) catches a truncated or edited value; it is no signature. Services of required
- * (necessary) categories are never stored: they are always on. Ids are lower-case
- * letters, digits, "-" and "_" (the config schema enforces it), so "." and "~" are
- * free to separate fields and list items and nothing needs escaping.
+ * e.g. `2aZ0k3x9q0m2.t5m0qz.2.1kx00d3f.` + `.` + check. The time (seconds) and the
+ * revision are in base 36. Each optional service is stored as a 4-character tag derived
+ * from its id, so the record stays short however long the ids are; the config schema
+ * refuses a config where two services would share a tag. Services of required
+ * (necessary) categories are never stored: they are always on.
+ *
+ * The check (a hash of everything before it and of where the cookie is meant to live:
+ * this host, or the shared `cookie.domain`) catches a truncated or edited value and
+ * tells a record of the current place from one that an earlier config put elsewhere. It
+ * is no signature: anyone who can write the cookie can write a valid record.
+ *
+ * The first format (`1.…`, service ids in full, before version 0.2) is not read: such a
+ * record is reported as unreadable and the visitor is asked once more.
  */
 /** How the decision was made: in the dialog, from a placeholder, or by a browser signal (Global Privacy Control, Do Not Track). */
 export type DecisionMethod = 'accept-all' | 'reject-all' | 'custom' | 'placeholder' | 'gpc' | 'dnt';
@@ -19,61 +27,74 @@ export interface DecisionRecord {
   decidedAt: number;
   revision: number;
   method: DecisionMethod;
+  /** Tags (`serviceTag`) of the granted and of the refused services. */
   granted: string[];
   denied: string[];
 }
 
-const METHOD_CODES: Record<DecisionMethod, string> = {
-  'accept-all': 'a',
-  'reject-all': 'r',
-  custom: 'c',
-  placeholder: 'p',
-  gpc: 'g',
-  dnt: 'd',
-};
+/** A record read from a cookie, and whether it was written for the place it was read from. */
+export interface StoredRecord extends DecisionRecord {
+  /** False for a record written for another domain scope. */
+  inPlace: boolean;
+}
 
-const ID_LIST = '(?:[a-z0-9][a-z0-9_-]{0,39}(?:~[a-z0-9][a-z0-9_-]{0,39})*)?';
-const RECORD_PATTERN = new RegExp(`^(1\\.([a-z0-9]{12})\\.([a-z0-9]{1,8})\\.(\\d{1,9})\\.([arcpgd])\\.(${ID_LIST})\\.(${ID_LIST}))\\.([a-z0-9]{1,7})$`);
+const METHODS: DecisionMethod[] = ['accept-all', 'reject-all', 'custom', 'placeholder', 'gpc', 'dnt'];
+const methodCode = (method: DecisionMethod) => 'arcpgd'[METHODS.indexOf(method)];
+
+const RECORD_PATTERN = /^(2([arcpgd])([0-9A-Za-z]{10})\.([0-9a-z]{1,8})\.([0-9a-z]{1,11})\.((?:[0-9a-z]{4})*)\.((?:[0-9a-z]{4})*))\.([0-9a-z]{1,5})$/;
 /** Allowed clock difference between the machine that wrote the record and this one. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** FNV-1a, 32 bits, in base 36. */
-function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return (hash >>> 0).toString(36);
+/**
+ * Longest `name=value` the schema lets a config's record reach. Browsers keep at least
+ * 4096 bytes per cookie, but this one travels with every request to the site.
+ */
+export const MAX_RECORD_LENGTH = 1024;
+
+/** FNV-1a, 32 bits. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  return value >>> 0;
 }
 
-export function encodeRecord(record: DecisionRecord): string {
-  const body = [
-    '1',
-    record.consentId,
-    Math.floor(record.decidedAt / 1000).toString(36),
-    record.revision,
-    METHOD_CODES[record.method],
-    record.granted.join('~'),
-    record.denied.join('~'),
-  ].join('.');
-  return `${body}.${checksum(body)}`;
+const checksum = (body: string, scope: string) => (hash(`${body}|${scope}`) % 36 ** 5).toString(36);
+
+/** The 4-character tag a service is stored under. */
+export const serviceTag = (serviceId: string): string => (hash(serviceId) % 36 ** 4).toString(36).padStart(4, '0');
+
+/**
+ * `scope` is where the cookie lives: '' for this host, else the shared `cookie.domain`.
+ */
+export function encodeRecord(record: DecisionRecord, scope: string): string {
+  const body = `2${methodCode(record.method)}${record.consentId}.${Math.floor(record.decidedAt / 1000).toString(36)}.${record.revision.toString(36)}.${record.granted.join('')}.${record.denied.join('')}`;
+  return `${body}.${checksum(body, scope)}`;
 }
 
-/** Reads a stored record; returns a sentence saying what is wrong when it cannot be trusted. */
-export function decodeRecord(value: string, now = Date.now()): DecisionRecord | string {
+/** The longest `name=value` a record can take: `__Host-` prefix, the largest time, every service stored. */
+export const maxRecordLength = (cookieName: string, revision: number, optionalServices: number): number =>
+  // "__Host-" (7), name, "=" (1), "2a" + id (12), ".zzzzzzzz." (10), revision, "..." (3), check (5), 4 per service
+  38 + cookieName.length + revision.toString(36).length + 4 * optionalServices;
+
+/**
+ * Reads a stored record; returns a sentence saying what is wrong when it cannot be trusted.
+ * `scopes` lists where the record may have been written, the current place first.
+ */
+export function decodeRecord(value: string, scopes: string[], now = Date.now()): StoredRecord | string {
   const match = RECORD_PATTERN.exec(value);
   if (!match) return 'is unreadable, truncated or changed';
-  const [, body, consentId, time, revision, methodCode, granted, denied, check] = match;
-  if (checksum(body) !== check) return 'is truncated or changed (check value)';
-  const decidedAt = parseInt(time, 36) * 1000;
-  if (decidedAt > now + CLOCK_SKEW_MS) return 'was decided in the future';
-  const grantedIds = granted ? granted.split('~') : [];
-  const deniedIds = denied ? denied.split('~') : [];
-  if (grantedIds.some((id) => deniedIds.includes(id))) return 'grants and denies the same service';
-  const method = (Object.keys(METHOD_CODES) as DecisionMethod[]).find((key) => METHOD_CODES[key] === methodCode)!;
-  return { consentId, decidedAt, revision: Number(revision), method, granted: grantedIds, denied: deniedIds };
+  const [, body, code, consentId, time, revision, granted, denied, check] = match;
+  const scope = scopes.findIndex((candidate) => checksum(body, candidate) === check);
+  if (scope < 0) return 'is unreadable, truncated or changed';
+  const tags = (list: string) => list.match(/.{4}/g) ?? [];
+  const record: StoredRecord = { consentId, decidedAt: parseInt(time, 36) * 1000, revision: parseInt(revision, 36), method: METHODS['arcpgd'.indexOf(code)], granted: tags(granted), denied: tags(denied), inPlace: !scope };
+  if (record.decidedAt > now + CLOCK_SKEW_MS) return 'was decided in the future';
+  if (record.granted.some((tag) => record.denied.includes(tag))) return 'grants and denies the same service';
+  return record;
 }
 
-/** 12 random base-36 characters (about 62 bits): enough to tell decisions apart, nothing more. */
+/** 10 random characters of 62 (about 59 bits): enough to tell decisions apart, nothing more. */
 export function newConsentId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => (byte % 36).toString(36)).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => ID_ALPHABET[byte % 62]).join('');
 }

@@ -4,12 +4,26 @@
  * the intents below (accept all, reject all, save a selection) change it.
  */
 import { indexServices, type ServiceEntry } from './config.js';
-import { cookieValues, removeCookie, setCookie } from './cookies.js';
+import { candidateDomains, cookieValues, removeEverywhere, setCookie } from './cookies.js';
 import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
 import { reportError } from './errors.js';
-import { decodeRecord, encodeRecord, newConsentId, type DecisionMethod, type DecisionRecord } from './record.js';
+import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionMethod, type DecisionRecord, type StoredRecord } from './record.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Where a config keeps the record. On https without a shared `cookie.domain` it is a
+ * `__Host-` cookie: only this host can set one, so no neighbouring subdomain can decide
+ * for the visitor. A plain name (http, or shared on purpose) can be written by any
+ * neighbour; two values under it are a conflict, never a choice.
+ */
+function placeOf(config: ConsentConfig) {
+  const base = config.cookie?.name ?? 'consent';
+  const domain = config.cookie?.domain;
+  const secure = location.protocol === 'https:';
+  return { name: secure && !domain ? `__Host-${base}` : base, base, domain, secure };
+}
+
 
 /** Global Privacy Control, else Do Not Track, when the browser sends one. */
 function browserSignal(): 'gpc' | 'dnt' | null {
@@ -57,8 +71,14 @@ export type ConsentListener = (store: ConsentStore, change: ConsentChange) => vo
 export class ConsentStore {
   #config: ConsentConfig | null = null;
   #services = new Map<string, ServiceEntry>();
+  /** Each service id's tag in the record. */
+  #tags = new Map<string, string>();
   #record: DecisionRecord | null = null;
   #listeners = new Set<ConsentListener>();
+  /** The record cookie's values when last read or written: another tab's write changes them. */
+  #seen = '';
+  /** Tells the site's other tabs (same origin) that the record changed. */
+  #channel?: BroadcastChannel;
 
   /** True once a valid config is known and the stored decision has been read. */
   get ready(): boolean {
@@ -87,15 +107,13 @@ export class ConsentStore {
 
   /** True when the visitor has to be asked: no valid decision, or a service it never decided on. */
   get needsDecision(): boolean {
-    if (!this.#config) return false;
-    const record = this.#record;
-    return !record || this.#optionalServiceIds().some((id) => !record.granted.includes(id) && !record.denied.includes(id));
+    return !!this.#config && this.#optionalServiceIds().some((id) => this.storedChoice(id) === undefined);
   }
 
   /** Whether a category id or service id may be used now. Unknown ids and an unconfigured store: never. */
   isGranted(id: string): boolean {
     const entry = this.#services.get(id);
-    if (entry) return entry.category.required === true || this.#record?.granted.includes(id) === true;
+    if (entry) return entry.category.required === true || this.storedChoice(id) === true;
     const category = this.#config?.categories.find((candidate) => candidate.id === id);
     if (!category) return false;
     return category.required === true || category.services.every((service) => this.isGranted(service.id));
@@ -108,8 +126,9 @@ export class ConsentStore {
 
   /** The stored choice for one optional service: true, false, or undefined when never decided. */
   storedChoice(serviceId: string): boolean | undefined {
-    if (this.#record?.granted.includes(serviceId)) return true;
-    if (this.#record?.denied.includes(serviceId)) return false;
+    const tag = this.#tags.get(serviceId)!;
+    if (this.#record?.granted.includes(tag)) return true;
+    if (this.#record?.denied.includes(tag)) return false;
     return undefined;
   }
 
@@ -126,12 +145,14 @@ export class ConsentStore {
   configure(config: ConsentConfig | null): void {
     this.#config = config;
     this.#services = config ? indexServices(config) : new Map();
+    this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
+    if (config && !this.#channel) this.#listen();
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
     // A browser signal answers for the visitor: a refusal of what they never decided on, stored
     // with its source, and no dialog. Their own earlier choices stay; an opt-in remains possible.
     // It is stored before anyone hears of the config, so nobody starts asking in the meantime.
-    const signalled = signal ? this.#store(this.#optionalServiceIds().filter((id) => this.#record?.granted.includes(id)), signal) : null;
+    const signalled = signal ? this.#store(this.#optionalServiceIds().filter((id) => this.storedChoice(id)), signal) : null;
     this.#notify({ type: 'config' });
     if (signalled) this.#announce(signalled);
     if (!config) return;
@@ -145,60 +166,100 @@ export class ConsentStore {
   }
 
   acceptAll(): void {
-    this.#decide(this.#optionalServiceIds(), 'accept-all');
+    this.#decide(() => this.#optionalServiceIds(), 'accept-all');
   }
 
   rejectAll(): void {
-    this.#decide([], 'reject-all');
+    this.#decide(() => [], 'reject-all');
   }
 
   /** Grants exactly the given services (ids of required categories are ignored: always on). */
   saveSelection(serviceIds: Iterable<string>): void {
     const chosen = new Set(serviceIds);
-    this.#decide(this.#optionalServiceIds().filter((id) => chosen.has(id)), 'custom');
+    this.#decide(() => this.#optionalServiceIds().filter((id) => chosen.has(id)), 'custom');
   }
 
   /**
    * "Always allow" from a placeholder: stores a grant for this one service and keeps
-   * every other stored choice as it was.
+   * every other stored choice as it is now, in the cookie (another tab may have decided).
    */
   grantService(serviceId: string): void {
     const entry = this.#services.get(serviceId);
     if (!entry || entry.category.required) return;
-    // Ids of services the config no longer has are dropped: the cookie stays short.
-    const keep = (id: string) => id !== serviceId && this.#services.has(id);
-    const granted = this.#record?.granted.filter(keep) ?? [];
-    const denied = this.#record?.denied.filter(keep) ?? [];
-    this.#decide([...granted, serviceId], 'placeholder', denied);
+    const chosen = (choice: boolean) => this.#optionalServiceIds().filter((id) => id !== serviceId && this.storedChoice(id) === choice);
+    this.#decide(() => [...chosen(true), serviceId], 'placeholder', () => chosen(false));
   }
 
   #optionalServiceIds(): string[] {
     return [...this.#services.values()].filter((entry) => !entry.category.required).map((entry) => entry.service.id);
   }
 
-  #cookieName(config: ConsentConfig): string {
-    return config.cookie?.name ?? 'consent';
-  }
-
   #readRecord(config: ConsentConfig): DecisionRecord | null {
-    const name = this.#cookieName(config);
-    // The first value, as the browser orders them (the longest path first).
-    const [value] = cookieValues(name);
-    if (value === undefined) return null;
-    const record = decodeRecord(value);
-    if (typeof record === 'string') {
-      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${record}; ignored, the visitor is asked again` });
-      removeCookie(name, { path: '/', domain: config.cookie?.domain });
-      return null;
+    const { name, base, domain, secure } = placeOf(config);
+    const path = `cookie "${name}"`;
+    const values = cookieValues(name);
+    // Where this record may have been written: the current place first, then any other an earlier config used.
+    const scopes = [...new Set([domain ?? '', ...candidateDomains().map((candidate) => candidate ?? '')])];
+    let record: StoredRecord | string | null = null;
+    let from = name;
+    if (values.length > 1) {
+      const left = removeEverywhere(name);
+      reportError({ kind: 'cookie', path, message: `${values.length} values, one set by another subdomain or path: none is trusted, the visitor is asked again; ${left.length || 'none'} cannot be deleted here` });
+    } else if (values.length) {
+      record = decodeRecord(values[0], scopes);
+    } else {
+      // Nothing here yet: an earlier config may have kept it under the plain name (before
+      // "__Host-") or under "__Host-" (before a shared domain).
+      from = name === base ? (secure ? `__Host-${base}` : '') : base;
+      const old = from ? cookieValues(from) : [];
+      record = old.length === 1 ? decodeRecord(old[0], scopes) : null;
+      if (typeof record === 'object' && record) {
+        record.inPlace = false;
+        // A plain cookie may be a neighbour's: into "__Host-" a refusal moves, a grant is asked again.
+        if (from === base && record.granted.length) record = null;
+      }
     }
+    if (typeof record === 'string') {
+      reportError({ kind: 'cookie', path: `cookie "${from}"`, message: `${record}; ignored, the visitor is asked again` });
+      removeEverywhere(from);
+      record = null;
+    }
+    this.#seen = cookieValues(name).join();
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-    if (record.revision !== config.revision || record.decidedAt + expiresDays * DAY_MS <= Date.now()) return null;
+    if (!record || record.revision !== config.revision || record.decidedAt + expiresDays * DAY_MS <= Date.now()) return null;
+    // A record an earlier config kept elsewhere moves here once: same choices, id and time.
+    if (!record.inPlace) this.#write(config, record);
     return record;
   }
 
-  /** Stores a decision and tells everyone. */
-  #decide(granted: string[], method: DecisionMethod, denied?: string[]): void {
-    const change = this.#store(granted, method, denied);
+  /** Re-reads the record when another tab (or a neighbouring subdomain) may have changed it, and tells everyone. */
+  #refresh = (): void => {
+    const config = this.#config;
+    if (!config || cookieValues(placeOf(config).name).join() === this.#seen) return;
+    const previous = this.decision;
+    const neededDecision = this.needsDecision;
+    this.#record = this.#readRecord(config);
+    const decision = this.decision;
+    if (!decision) this.#notify({ type: 'config' });
+    else if (decision.consentId !== previous?.consentId) this.#announce({ type: 'decision', decision, previous, neededDecision });
+  };
+
+  /**
+   * Other tabs of this origin hear of each write on a channel; a record shared with other
+   * subdomains changes without any event, so it is read again when the tab shows, and on
+   * the Cookie Store API's `change` where the browser has it.
+   */
+  #listen(): void {
+    this.#channel = new BroadcastChannel('consent-banner');
+    this.#channel.onmessage = this.#refresh;
+    document.addEventListener('visibilitychange', this.#refresh);
+    (globalThis as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', this.#refresh);
+  }
+
+  /** Stores a decision, merged against the record as it is now, and tells everyone. */
+  #decide(granted: () => string[], method: DecisionMethod, denied?: () => string[]): void {
+    this.#refresh();
+    const change = this.#store(granted(), method, denied?.());
     if (change) this.#announce(change);
   }
 
@@ -208,14 +269,15 @@ export class ConsentStore {
     if (!config) return null;
     const previous = this.decision;
     const neededDecision = this.needsDecision;
+    const tag = (id: string) => this.#tags.get(id)!;
     const record: DecisionRecord = {
       consentId: newConsentId(),
       // The cookie keeps seconds; so does the record from the start, so it reads back identically.
       decidedAt: Math.floor(Date.now() / 1000) * 1000,
       revision: config.revision,
       method,
-      granted,
-      denied,
+      granted: granted.map(tag),
+      denied: denied.map(tag),
     };
     this.#record = record;
     this.#write(config, record);
@@ -227,23 +289,28 @@ export class ConsentStore {
     document.dispatchEvent(new CustomEvent<ConsentDecision>('consent-change', { detail: change.decision, bubbles: true, composed: true }));
   }
 
+  /** Writes the record in its one place, after deleting every copy this page can reach. */
   #write(config: ConsentConfig, record: DecisionRecord): void {
-    const name = this.#cookieName(config);
-    const value = encodeRecord(record);
+    const { name, base, domain, secure } = placeOf(config);
+    const value = encodeRecord(record, domain ?? '');
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
+    // Copies under the other name (an earlier config's place) go too; a "__Host-" one only needs its one path.
+    removeEverywhere(name === base ? `__Host-${base}` : base, name === base ? ['/'] : undefined);
+    removeEverywhere(name);
     setCookie(name, value, {
       expires: new Date(record.decidedAt + expiresDays * DAY_MS),
       path: '/',
-      domain: config.cookie?.domain,
+      domain,
       samesite: 'Lax',
-      secure: location.protocol === 'https:',
+      secure,
     });
-    if (cookieValues(name)[0] !== value) {
-      reportError({
-        kind: 'storage',
-        path: `cookie "${name}"`,
-        message: 'the browser refused the cookie; the choice holds for this page view only',
-      });
+    const values = cookieValues(name);
+    this.#seen = values.join();
+    this.#channel?.postMessage(0);
+    if (!values.includes(value)) {
+      reportError({ kind: 'storage', path: `cookie "${name}"`, message: 'the browser refused the cookie; the choice holds for this page view only' });
+    } else if (values.length > 1) {
+      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: 'stored, but a value of another subdomain or path cannot be deleted here; pages that see both ask again' });
     }
   }
 

@@ -1,14 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { ConfigError, parseConfig } from '../../src/core/config.js';
 import { lintConfig } from '../../src/check/lint.js';
-import { AdapterSchema } from '../../src/adapters/schema.js';
-import { configSchema } from '../../src/core/config-schema.js';
+import { fullConfigSchema } from '../../src/adapters/schema.js';
+import { serviceTag } from '../../src/core/record.js';
 import { testConfig } from '../support/core.js';
 
-/** The problems parseConfig reports for the input, as "path: message" lines. */
-function problemsOf(input: unknown): string[] {
+/** The problems parseConfig reports for the input (with the page's schema, or `schema`), as "path: message" lines. */
+function problemsOf(input: unknown, schema?: Parameters<typeof parseConfig>[1]): string[] {
   try {
-    parseConfig(input);
+    parseConfig(input, schema);
   } catch (error) {
     expect(error).to.be.instanceOf(ConfigError);
     return (error as ConfigError).problems.map((problem) => `${problem.path}: ${problem.message}`);
@@ -43,14 +43,13 @@ describe('config validation', () => {
     expect(problemsOf(mutate((config) => (config.categories[2].services[0].id = 'statistics')))[0]).to.match(/^\$\.categories\[2\]\.services\[0\]\.id: duplicate id "statistics"/);
   });
 
-  it('requires every listed language in every text map', () => {
-    const problems = problemsOf(
-      mutate((config) => {
-        config.languages = ['en', 'de'];
-        config.categories[0].services[0].purpose = { en: 'Keeps your session.' };
-      }),
-    );
-    expect(problems).to.deep.equal(['$.categories[0].services[0].purpose: missing the "de" text (listed in "languages")']);
+  it('requires every listed language in every text map (the full schema; the page falls back to English)', () => {
+    const config = mutate((config) => {
+      config.languages = ['en', 'de'];
+      config.categories[0].services[0].purpose = { en: 'Keeps your session.' };
+    });
+    expect(problemsOf(config, fullConfigSchema())).to.deep.equal(['$.categories[0].services[0].purpose: missing the "de" text (listed in "languages")']);
+    expect(() => parseConfig(config)).not.to.throw();
   });
 
   it('accepts a plain string text for all listed languages', () => {
@@ -62,10 +61,56 @@ describe('config validation', () => {
     expect(() => parseConfig(mutate((config) => (config.cookie = { expiresDays: 395 })))).not.to.throw();
   });
 
-  it('rejects a cookie pattern that is no regular expression', () => {
-    expect(problemsOf(mutate((config) => (config.categories[1].services[0].cookies[1].pattern = '^_sx_(')))).to.deep.equal([
-      '$.categories[1].services[0].cookies[1].pattern: is not a valid regular expression',
+  it('rejects a v1 pattern that says more than a wildcard name can, so no pattern ever runs as a regular expression', () => {
+    for (const pattern of ['^_sx_(', '^(a+)+$', '^(_pk_|mtm_)', '^_ga.', '\\d+', '^x\\*', '^', '.*']) {
+      expect(problemsOf(mutate((config) => (config.categories[1].services[0].cookies[1].pattern = pattern))), pattern).to.deep.equal([
+        '$.categories[1].services[0].cookies[1].pattern: must be a prefix, suffix or whole name; write a wildcard "name" such as "_pk_id.*"',
+      ]);
+    }
+  });
+
+  it('takes wildcard cookie names, but not one that is only "*"', () => {
+    expect(() => parseConfig(mutate((config) => (config.categories[1].services[0].cookies[1] = { name: '_pk_id.*', expires: '13 months' })))).not.to.throw();
+    expect(problemsOf(mutate((config) => (config.categories[1].services[0].cookies[1] = { name: '**', expires: '1 day' })))).to.deep.equal([
+      '$.categories[1].services[0].cookies[1].name: must hold more than "*" (that would be every cookie)',
     ]);
+  });
+
+  it('takes a revision only as far as a JSON number reads back exactly', () => {
+    expect(() => parseConfig(mutate((config) => (config.revision = 1_000_000_000)))).not.to.throw();
+    expect(() => parseConfig(mutate((config) => (config.revision = Number.MAX_SAFE_INTEGER)))).not.to.throw();
+    expect(problemsOf(mutate((config) => (config.revision = Number.MAX_SAFE_INTEGER + 1)))).to.deep.equal(['$.revision: must be at most 9007199254740991']);
+    expect(problemsOf(mutate((config) => (config.revision = 1.5)))).to.deep.equal(['$.revision: must be a whole number']);
+  });
+
+  it('takes a cookie name only as a plain token without a prefix of its own', () => {
+    for (const name of ['constructor', '__proto__', 'valueOf', 'consent-v2', 'x']) expect(() => parseConfig(mutate((config) => (config.cookie = { name }))), name).not.to.throw();
+    for (const name of ['__Host-consent', '__secure-consent', 'my consent', 'a;b', '', 'x'.repeat(65)]) {
+      expect(problemsOf(mutate((config) => (config.cookie = { name }))), name).to.deep.equal(['$.cookie.name: must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"']);
+    }
+  });
+
+  it('refuses two optional services that the consent cookie would store under one tag', () => {
+    const seen = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let index = 0; !pair; index++) {
+      const id = `service-${index}`;
+      const other = seen.get(serviceTag(id));
+      if (other) pair = [other, id];
+      seen.set(serviceTag(id), id);
+    }
+    const config = mutate((config) => config.categories[2].services.push({ id: pair![0], name: 'One' }, { id: pair![1], name: 'Two' }));
+    expect(problemsOf(config)).to.deep.equal([`$.categories[2].services[3].id: shares its tag in the consent cookie with "${pair[0]}"; rename one`]);
+    // Necessary services are never stored, so they may share a tag.
+    expect(() => parseConfig(mutate((config) => config.categories[0].services.push({ id: pair![0], name: 'One' }, { id: pair![1], name: 'Two' })))).not.to.throw();
+  });
+
+  it('refuses a config whose consent cookie could grow past 1024 bytes, naming the size', () => {
+    const withServices = (count: number) =>
+      mutate((config) => (config.categories[2].services = Array.from({ length: count }, (_, index) => ({ id: `service-with-a-long-id-of-forty-chars-${String(index).padStart(3, '0')}`.slice(-40), name: `Service ${index}` }))));
+    // "__Host-consent=" (15) + "2a", id, time, revision "1", dots and check (31) + 4 per optional service (2 more in the config).
+    expect(() => parseConfig(withServices(242))).not.to.throw();
+    expect(problemsOf(withServices(243))).to.deep.equal(['$.categories: make a consent cookie of up to 1026 bytes; at most 1024: use fewer optional services']);
   });
 
   it('wants exactly one of name and pattern for a cookie', () => {
@@ -107,9 +152,11 @@ describe('config validation', () => {
       .to.deep.equal(['$.categories[2].services: needs at least one service']);
   });
 
-  it('checks text overrides against the known keys', () => {
-    expect(problemsOf(mutate((config) => (config.texts = { en: { acceptAll: 'Yes to all', acceptEverything: 'x' } }))))
-      .to.deep.equal(['$.texts.en.acceptEverything: unknown property "acceptEverything"']);
+  it('checks text overrides against the known keys (the full schema; the page ignores an unknown one)', () => {
+    const config = mutate((config) => (config.texts = { en: { acceptAll: 'Yes to all', acceptEverything: 'x' } }));
+    expect(problemsOf(config, fullConfigSchema())).to.deep.equal(['$.texts.en.acceptEverything: unknown property "acceptEverything"']);
+    expect(() => parseConfig(config)).not.to.throw();
+    expect(problemsOf(mutate((config) => (config.texts = { en: { acceptAll: '' } })))).to.deep.equal(['$.texts.en.acceptAll: must not be empty']);
   });
 });
 
@@ -118,34 +165,43 @@ describe('config lint', () => {
     mutate((config) => config.categories[0].services.push({ id: 'extra', name: 'Extra', ...service }));
 
   it('warns about statistics cookies in the necessary category, naming the path', () => {
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ pattern: '^emos_', expires: '30 days' }] })))).to.deep.equal([
-      { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "^emos_") but is required; move it or give a "necessaryJustification"' },
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'emos_*', expires: '30 days' }] }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([
+      { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "emos_*") but is required; move it or give a "necessaryJustification"' },
     ]);
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] })))).to.have.length(1);
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] }))).filter((warning) => warning.message.includes('looks like'))).to.have.length(1);
   });
 
   it("recognises each adapter vendor's cookies, as the adapter deletes them, by name or by pattern", () => {
-    for (const cookie of [{ name: '_pk_id.1.abc' }, { name: 'mtm_consent' }, { pattern: '^(_pk_|mtm_)' }, { name: 'emos_jcvid' }, { name: '_gid' }, { pattern: '^_gcl_au' }]) {
-      const warnings = lintConfig(parseConfig(necessaryWith({ cookies: [{ ...cookie, expires: '1 year' }] })));
+    for (const cookie of [{ name: '_pk_id.1.abc' }, { name: 'mtm_consent' }, { name: '_pk_*' }, { name: 'emos_jcvid' }, { name: '_gid' }, { pattern: '^_gcl_au' }]) {
+      const warnings = lintConfig(parseConfig(necessaryWith({ cookies: [{ ...cookie, expires: '1 year' }] }))).filter((warning) => warning.message.includes('looks like'));
       expect(warnings, JSON.stringify(cookie)).to.have.length(1);
     }
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { pattern: '^cms_', expires: 'session' }] })))).to.deep.equal([]);
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { name: 'cms_*', expires: 'session' }] }))).filter((warning) => warning.message.includes('looks like'))).to.deep.equal([]);
+  });
+
+  it('suggests the wildcard name for each v1 pattern', () => {
+    const config = parseConfig(mutate((config) => (config.categories[1].services[0].cookies = [{ pattern: '^_pk_id\\.', expires: '13 months' }, { pattern: '_ga$', expires: '2 years' }])));
+    expect(lintConfig(config)).to.deep.equal([
+      { path: '$.categories[1].services[0].cookies[0].pattern', message: 'write it as "name": "_pk_id.*" (a wildcard name, shown to visitors as written)' },
+      { path: '$.categories[1].services[0].cookies[1].pattern', message: 'write it as "name": "*_ga" (a wildcard name, shown to visitors as written)' },
+    ]);
   });
 
   it('warns about an analytics adapter in the necessary category', () => {
-    const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } })));
+    const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } }))).filter((warning) => !warning.path.endsWith('.pattern'));
     expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required; move it or give a "necessaryJustification"']);
   });
 
   it('accepts a written justification, and says nothing about session cookies or optional categories', () => {
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_pk_id', expires: '13 months' }], necessaryJustification: 'Agreed with the data protection officer on 1 March.' })))).to.deep.equal([]);
-    expect(lintConfig(parseConfig(testConfig()))).to.deep.equal([]);
-    expect(lintConfig(parseConfig(mutate((config) => config.categories[1].services[0].cookies.push({ name: '_ga', expires: '2 years' }))))).to.deep.equal([]);
+    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_pk_id', expires: '13 months' }], necessaryJustification: 'Agreed with the data protection officer on 1 March.' }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([]);
+    const doubts = (config: unknown) => lintConfig(parseConfig(config)).filter((warning) => !warning.path.endsWith('.pattern'));
+    expect(doubts(testConfig())).to.deep.equal([]);
+    expect(doubts(mutate((config) => config.categories[1].services[0].cookies.push({ name: '_ga', expires: '2 years' })))).to.deep.equal([]);
   });
 });
 
 describe('adapter settings in the full schema', () => {
-  const full = configSchema(AdapterSchema);
+  const full = fullConfigSchema();
   const withAdapter = (adapter: Record<string, unknown>) => mutate((config) => (config.categories[1].services[0].adapter = adapter));
 
   it('accepts each adapter with its settings', () => {

@@ -38,7 +38,7 @@ describe('browser privacy signals', () => {
     // Listeners that would start asking on a new config (the banner) find the answer already there.
     expect(seen).to.deep.equal(['config:decided:gpc', 'decision:decided:gpc']);
     expect(store.decision!.grantedServices).to.deep.equal(['cms']);
-    expect(document.cookie).to.match(/(^|; )consent=1\.[a-z0-9]{12}\.[a-z0-9]+\.1\.g\./);
+    expect(document.cookie).to.match(/(^|; )consent=2g[0-9A-Za-z]{10}\.[a-z0-9]+\.1\./);
   });
 
   it('still lets the visitor opt in explicitly, and withdraw again', () => {

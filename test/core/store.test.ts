@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { encodeRecord, type DecisionRecord } from '../../src/core/record.js';
+import { encodeRecord, serviceTag, type DecisionRecord } from '../../src/core/record.js';
 import { ConsentStore, type ConsentChange, type ConsentDecision, type ConsentReadyDetail } from '../../src/core/store.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
@@ -10,15 +10,15 @@ const OPTIONAL = ['stats', 'heatmap', 'video', 'social'];
 
 function storeRecord(changes: Partial<DecisionRecord> = {}): void {
   const record: DecisionRecord = {
-    consentId: 'abcdefghij12',
+    consentId: 'aBcDeFgHi1',
     decidedAt: Date.now() - DAY,
     revision: 1,
     method: 'custom',
-    granted: ['stats'],
-    denied: ['heatmap', 'video', 'social'],
+    granted: ['stats'].map(serviceTag),
+    denied: ['heatmap', 'video', 'social'].map(serviceTag),
     ...changes,
   };
-  document.cookie = `consent=${encodeRecord(record)}; path=/`;
+  document.cookie = `consent=${encodeRecord(record, '')}; path=/`;
 }
 
 /** A page view: a store of its own that reads the cookie against the config. */
@@ -63,7 +63,7 @@ describe('decision store', () => {
     expect(detail.grantedCategories).to.have.members(['necessary', 'statistics', 'media']);
     expect(detail.deniedServices).to.deep.equal([]);
     expect(detail.revision).to.equal(1);
-    expect(detail.consentId).to.match(/^[a-z0-9]{12}$/);
+    expect(detail.consentId).to.match(/^[0-9A-Za-z]{10}$/);
     expect(Math.abs(Date.parse(detail.decidedAt) - Date.now())).to.be.below(5000);
 
     const cookie = (await browserCookies()).find((candidate) => candidate.name === 'consent')!;
@@ -146,7 +146,7 @@ describe('decision store', () => {
 
   it('treats a tampered cookie as no decision and reports it', async () => {
     storeRecord();
-    document.cookie = `consent=${document.cookie.match(/consent=([^;]+)/)![1].replace('.c.', '.a.')}; path=/`;
+    document.cookie = `consent=${document.cookie.match(/consent=([^;]+)/)![1].replace(/^2c/, '2a')}; path=/`;
     const error = oneEvent(document, 'consent-error');
     const store = pageView();
     const { detail } = (await error) as CustomEvent<ConsentErrorDetail>;
@@ -159,7 +159,7 @@ describe('decision store', () => {
 
   it('uses the cookie name from the config', () => {
     pageView(testConfig({ cookie: { name: 'press_consent' } })).acceptAll();
-    expect(document.cookie).to.match(/(^|; )press_consent=1\./);
+    expect(document.cookie).to.match(/(^|; )press_consent=2a/);
     expect(document.cookie).not.to.match(/(^|; )consent=/);
   });
 

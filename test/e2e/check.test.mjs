@@ -31,13 +31,40 @@ describe('consent-banner-check', () => {
 
   it('warns about statistics in the necessary category, and passes once it is justified', () => {
     const config = structuredClone(demo);
-    config.categories[0].services.push({ id: 'econda', name: 'econda', cookies: [{ pattern: '^emos_', expires: '30 days' }] });
+    config.categories[0].services.push({ id: 'econda', name: 'econda', cookies: [{ name: 'emos_*', expires: '30 days' }] });
     const warned = check(config);
     assert.equal(warned.status, 0);
     assert.match(warned.err, /^FILE: warning at \$\.categories\[0\]\.services\[1\]: "econda" looks like statistics or media/);
     assert.equal(warned.out, 'FILE: valid, 1 warning(s)\n');
     config.categories[0].services[1].necessaryJustification = 'Our data protection officer approved it.';
     assert.deepEqual(check(config), { status: 0, out: 'FILE: valid\n', err: '' });
+  });
+
+  it('suggests the wildcard name for a v1 pattern, and refuses a pattern that could run in more than linear time', () => {
+    const config = structuredClone(demo);
+    config.categories[1].services[0].cookies[0] = { pattern: '^_pk_id\\.', expires: '13 months' };
+    const warned = check(config);
+    assert.deepEqual(warned, {
+      status: 0,
+      out: 'FILE: valid, 1 warning(s)\n',
+      err: 'FILE: warning at $.categories[1].services[0].cookies[0].pattern: write it as "name": "_pk_id.*" (a wildcard name, shown to visitors as written)\n',
+    });
+    config.categories[1].services[0].cookies[0].pattern = '^(a+)+$';
+    const refused = check(config);
+    assert.equal(refused.status, 1);
+    assert.equal(refused.err, 'FILE: error at $.categories[1].services[0].cookies[0].pattern: must be a prefix, suffix or whole name; write a wildcard "name" such as "_pk_id.*"\n');
+  });
+
+  it('refuses configs whose decision could never be stored', () => {
+    const config = structuredClone(demo);
+    config.revision = 2 ** 53;
+    config.cookie.name = '__Host-consent';
+    const result = check(config);
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.err,
+      'FILE: error at $.revision: must be at most 9007199254740991\nFILE: error at $.cookie.name: must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"\n',
+    );
   });
 
   it('reports text that is not JSON', () => {

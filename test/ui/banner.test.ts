@@ -81,7 +81,7 @@ describe('<consent-banner> config sources', () => {
     </div>`);
     expect(errors.map(({ path, message }) => `${path}: ${message}`)).to.have.members([
       '$.cookie.expiresDays: must be at most 395 (13 months)',
-      '$.categories[0].services[0].cookies[0].pattern: is not a valid regular expression',
+      '$.categories[0].services[0].cookies[0].pattern: must be a prefix, suffix or whole name; write a wildcard "name" such as "_pk_id.*"',
     ]);
     expect(openDialog(banner)).to.equal(null);
     expect(document.getElementById('content')!.textContent).to.equal('Article text');

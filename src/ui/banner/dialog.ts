@@ -9,6 +9,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { localize } from '../../core/config.js';
 import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
+import { declaredName } from '../../core/cookie-names.js';
 import { consent, type ConsentListener } from '../../core/store.js';
 import { languageOf, textsFor } from '../shared/i18n.js';
 import { dialogStyles } from './dialog.styles.js';
@@ -72,12 +73,17 @@ export class ConsentDialog extends HTMLElement {
     if (!this.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
-      this.#selection = new Set(consent.config!.categories.flatMap((category) => category.services.map((service) => service.id)).filter((id) => consent.storedChoice(id)));
+      this.#selectStored();
     }
     this.#layer = layer;
     this.#update();
     if (!this.#dialog.open) this.#dialog.showModal();
     this.#root.querySelector('h2')!.focus();
+  }
+
+  /** The switches as the stored decision has them. */
+  #selectStored(): void {
+    this.#selection = new Set(consent.decision?.grantedServices);
   }
 
   /** Closes the dialog; only after a decision or when a valid one exists. */
@@ -115,9 +121,15 @@ export class ConsentDialog extends HTMLElement {
     else if (this.#layer === 'settings') this.#backToFirstLayer();
   };
 
-  /** A decision made while the dialog had to ask (here or elsewhere) leaves nothing to ask. */
+  /**
+   * A decision made while the dialog had to ask (here, in another tab, elsewhere on the
+   * page) leaves nothing to ask; open settings follow a decision made elsewhere.
+   */
   #onChange: ConsentListener = (_store, change) => {
-    if (change.type === 'decision' && change.neededDecision) this.#close();
+    if (change.type === 'decision') {
+      if (change.neededDecision) this.#close();
+      else this.#selectStored();
+    }
     this.#update();
   };
 
@@ -244,7 +256,7 @@ export class ConsentDialog extends HTMLElement {
   #renderService(service: ServiceConfig, required: boolean, texts: Texts, language: string): TemplateResult {
     const on = required || this.#selection.has(service.id);
     const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
-    const cookies = service.cookies?.map((cookie) => `${cookie.name ?? cookie.pattern} (${localize(cookie.expires, language)})`).join(', ');
+    const cookies = service.cookies?.map((cookie) => `${declaredName(cookie)} (${localize(cookie.expires, language)})`).join(', ');
     return html`<li class="service" part="service">
       <div class="row">
         <h4 id="service-${service.id}">${service.name}</h4>
