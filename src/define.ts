@@ -1,12 +1,13 @@
 /**
- * The registering entry (the drop-in bundle's entry too): starts the gate, the cleaner
- * and the vendor adapters on the shared store, then defines `<consent-banner>`, and
+ * The registering entry (the drop-in bundle's entry too): starts the gate, the cleaner,
+ * the sync between tabs and the vendor adapters on the shared store, then defines `<consent-banner>`, and
  * `<consent-embed>` on pages that have one.
  * Safe to load twice.
  */
 import { startCleaner } from './core/cleaner.js';
 import { startGate } from './core/gate.js';
 import { consent, type ConsentStore } from './core/store.js';
+import { startTabSync } from './core/tabs.js';
 import { ConsentBanner } from './ui/banner/consent-banner.js';
 
 export { consent } from './core/store.js';
@@ -43,6 +44,7 @@ if (!customElements.get('consent-banner')) {
   // applied right then; every starter must hear of it.
   startGate(consent, document, defineEmbedOnUse);
   startCleaner(consent);
+  startTabSync(consent);
   startAdaptersOnUse(consent);
   defineEmbedOnUse();
   customElements.define('consent-banner', ConsentBanner);

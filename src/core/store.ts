@@ -77,8 +77,6 @@ export class ConsentStore {
   #listeners = new Set<ConsentListener>();
   /** The record cookie's values when last read or written: another tab's write changes them. */
   #seen = '';
-  /** Tells the site's other tabs (same origin) that the record changed. */
-  #channel?: BroadcastChannel;
 
   /** True once a valid config is known and the stored decision has been read. */
   get ready(): boolean {
@@ -147,7 +145,6 @@ export class ConsentStore {
     this.#services = config ? indexServices(config) : new Map();
     this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
-    if (config && !this.#channel) this.#listen();
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
     // A browser signal answers for the visitor: a refusal of what they never decided on, stored
     // with its source, and no dialog. Their own earlier choices stay; an opt-in remains possible.
@@ -232,8 +229,11 @@ export class ConsentStore {
     return record;
   }
 
-  /** Re-reads the record when another tab (or a neighbouring subdomain) may have changed it, and tells everyone. */
-  #refresh = (): void => {
+  /**
+   * Reads the record again if its cookie changed since (another tab, a neighbouring
+   * subdomain sharing it) and tells everyone what changed. `startTabSync` calls it.
+   */
+  refresh(): void {
     const config = this.#config;
     if (!config || cookieValues(placeOf(config).name).join() === this.#seen) return;
     const previous = this.decision;
@@ -242,23 +242,11 @@ export class ConsentStore {
     const decision = this.decision;
     if (!decision) this.#notify({ type: 'config' });
     else if (decision.consentId !== previous?.consentId) this.#announce({ type: 'decision', decision, previous, neededDecision });
-  };
-
-  /**
-   * Other tabs of this origin hear of each write on a channel; a record shared with other
-   * subdomains changes without any event, so it is read again when the tab shows, and on
-   * the Cookie Store API's `change` where the browser has it.
-   */
-  #listen(): void {
-    this.#channel = new BroadcastChannel('consent-banner');
-    this.#channel.onmessage = this.#refresh;
-    document.addEventListener('visibilitychange', this.#refresh);
-    (globalThis as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', this.#refresh);
   }
 
   /** Stores a decision, merged against the record as it is now, and tells everyone. */
   #decide(granted: () => string[], method: DecisionMethod, denied?: () => string[]): void {
-    this.#refresh();
+    this.refresh();
     const change = this.#store(granted(), method, denied?.());
     if (change) this.#announce(change);
   }
@@ -306,7 +294,6 @@ export class ConsentStore {
     });
     const values = cookieValues(name);
     this.#seen = values.join();
-    this.#channel?.postMessage(0);
     if (!values.includes(value)) {
       reportError({ kind: 'storage', path: `cookie "${name}"`, message: 'the browser refused the cookie; the choice holds for this page view only' });
     } else if (values.length > 1) {
