@@ -201,7 +201,7 @@ export class ConsentStore {
     let from = name;
     if (values.length > 1) {
       const left = removeEverywhere(name);
-      reportError({ kind: 'cookie', path, message: `${values.length} values, one set by another subdomain or path: none is trusted, the visitor is asked again; ${left.length || 'none'} cannot be deleted here` });
+      reportError({ kind: 'cookie', path, message: `${values.length} values, one set by another subdomain or path: none is trusted, the visitor is asked again; copies left that this page cannot delete: ${left.length}` });
     } else if (values.length) {
       record = decodeRecord(values[0], scopes);
     } else {

@@ -4,11 +4,13 @@ import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromeArgs } from '../../web-test-runner.config.mjs';
 
-export async function startBrowser() {
-  const { server, url } = await startServer({ port: 0 });
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromeArgs });
+/** The project's server (http, or https with `tls`) and a Chromium; `args` are Chromium flags beyond the usual ones. */
+export async function startBrowser({ tls, args = [] } = {}) {
+  const { server, url } = await startServer({ port: 0, tls });
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: [...chromeArgs, ...args] });
   return {
     url,
+    server,
     browser,
     async close() {
       await browser.close();
@@ -25,7 +27,8 @@ export async function closePages() {
   openContexts.clear();
 }
 
-const isLocal = (url) => /^(data|blob|about):/.test(url) || ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+/** This machine: localhost, and the `.test` host names that tests map to it (`--host-resolver-rules`). */
+const isLocal = (url) => /^(data|blob|about):/.test(url) || ['localhost', '127.0.0.1'].includes(new URL(url).hostname) || new URL(url).hostname.endsWith('.test');
 
 /**
  * A page in a fresh profile (own cookies) that records every request; closed by `closePages`. Requests to
@@ -34,6 +37,11 @@ const isLocal = (url) => /^(data|blob|about):/.test(url) || ['localhost', '127.0
 export async function openPage(browser) {
   const context = await browser.createBrowserContext();
   openContexts.add(context);
+  return openTab(context);
+}
+
+/** Another tab of the same profile (cookies, BroadcastChannel), recording like `openPage`. */
+export async function openTab(context) {
   const page = await context.newPage();
   // A page opened after another context closed can stay a background tab, where
   // animation-frame polling (waitForSelector) stalls.
