@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { startCleaner } from '../../src/core/cleaner.js';
+import { deleteCookies, startCleaner } from '../../src/core/cleaner.js';
+import { matchesCookieName, patternToWildcard } from '../../src/core/cookie-names.js';
 import { ConsentStore } from '../../src/core/store.js';
 import { browserCookies, clearAllCookies, clearCookies, cookieNames, testConfig } from '../support/core.js';
 
@@ -101,5 +102,50 @@ describe('cookie clean-up', () => {
     stop();
     store.rejectAll();
     expect(cookieNames()).to.include('_stat');
+  });
+});
+
+describe('declared cookie names', () => {
+  afterEach(clearAllCookies);
+
+  it('deletes by wildcard name, only what matches', async () => {
+    document.cookie = '_pk_id.7.1a2b=1; path=/';
+    document.cookie = '_pk_id=2; path=/';
+    document.cookie = 'x_pk_id.7=3; path=/';
+    document.cookie = '_pk_ses.7.1a2b=4; path=/';
+    expect(deleteCookies([{ name: '_pk_id.*' }, { name: '*ses.7.*' }]).sort()).to.deep.equal(['_pk_id.7.1a2b', '_pk_ses.7.1a2b']);
+    expect((await browserCookies()).map((cookie) => cookie.name).sort()).to.deep.equal(['_pk_id', 'x_pk_id.7']);
+  });
+
+  it('reads a v1 pattern as the wildcard it means', () => {
+    expect(['^_pk_id', '^emos_', '^_pk_id\\.', '_ga$', '^_pk_id\\..*$', '^_ga.+', '^foo$', 'mid'].map(patternToWildcard)).to.deep.equal([
+      '_pk_id*',
+      'emos_*',
+      '_pk_id.*',
+      '*_ga',
+      '_pk_id.*',
+      '_ga*',
+      'foo',
+      '*mid*',
+    ]);
+    for (const pattern of ['^(a+)+$', '^(_pk_|mtm_)', '^_ga.', '\\d+', '^x\\*', '[a-z]+', 'a|b', 'a?']) expect(patternToWildcard(pattern), pattern).to.equal(null);
+  });
+
+  it('matches wildcards by their parts, in order, with no backtracking', () => {
+    const cases: [string, string, boolean][] = [
+      ['_pk_id.1.ab', '_pk_id.*', true],
+      ['_pk_id', '_pk_id.*', false],
+      ['x_ga', '*_ga', true],
+      ['_gax', '*_ga', false],
+      ['aXbYc', 'a*b*c', true],
+      ['abc', 'a*bc*c', false],
+      ['abcc', 'a*bc*c', true],
+      ['a', 'a*a', false],
+      ['exact', 'exact', true],
+      ['exactly', 'exact', false],
+    ];
+    for (const [name, declared, matches] of cases) expect(matchesCookieName(name, declared), `${name} ~ ${declared}`).to.equal(matches);
+    // The name that made `^(a+)+$` take seconds: here a handful of string searches.
+    expect(matchesCookieName(`${'a'.repeat(5000)}!`, 'a*a*a*a*a')).to.be.false;
   });
 });
