@@ -1,5 +1,9 @@
 // Shared set-up of the end-to-end tests: Debian's Chromium through puppeteer-core, the
 // project's own static server, and a page that records every request it makes.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromeArgs } from '../../web-test-runner.config.mjs';
@@ -17,6 +21,19 @@ export async function startBrowser({ tls, args = [] } = {}) {
       server.close();
     },
   };
+}
+
+/**
+ * The project's server over https, on a self-signed certificate for `names` made for
+ * this run (Chromium needs --ignore-certificate-errors to accept it). Resolves with
+ * `{ server, url }`.
+ */
+export function startSecureServer(names) {
+  const folder = mkdtempSync(join(tmpdir(), 'consent-tls-'));
+  const [key, cert] = [join(folder, 'key.pem'), join(folder, 'cert.pem')];
+  const subject = ['-subj', `/CN=${names[0]}`, '-addext', `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}`];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', ...subject], { stdio: 'ignore' });
+  return startServer({ port: 0, tls: { key: readFileSync(key), cert: readFileSync(cert) } });
 }
 
 /** Browser contexts opened by the current test; `closePages` (an afterEach hook) closes them, pass or fail. */

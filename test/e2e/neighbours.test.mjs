@@ -4,28 +4,15 @@
 // decides for the visitor, a refusal always holds, a record moves when the config moves
 // it, and every tab follows a decision made in another.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { startServer } from '../../scripts/serve.mjs';
-import { clickAction, closePages, dialogOpen, openPage, openTab, startBrowser, waitForDialog } from './browser.mjs';
+import { clickAction, closePages, dialogOpen, openPage, openTab, startBrowser, startSecureServer, waitForDialog } from './browser.mjs';
 
 let session;
 let secure;
 
-/** A certificate for *.site.test, made for this run only. */
-function makeCertificate() {
-  const folder = mkdtempSync(join(tmpdir(), 'consent-tls-'));
-  const [key, cert] = [join(folder, 'key.pem'), join(folder, 'cert.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=site.test', '-addext', 'subjectAltName=DNS:site.test,DNS:*.site.test'], { stdio: 'ignore' });
-  return { key: readFileSync(key), cert: readFileSync(cert) };
-}
-
 before(async () => {
   session = await startBrowser({ args: ['--host-resolver-rules=MAP *.site.test 127.0.0.1', '--ignore-certificate-errors'] });
-  secure = await startServer({ port: 0, tls: makeCertificate() });
+  secure = await startSecureServer(['site.test', '*.site.test']);
 });
 afterEach(closePages);
 after(async () => {
@@ -39,9 +26,11 @@ function article(host, { https = false, config, page = 'article.html' } = {}) {
   return `${https ? 'https' : 'http'}://${host}.site.test:${port}/test/e2e/pages/news/${page}${config ? `?config=${config}` : ''}`;
 }
 
+/** Loads the page in its tab, brought to the front (a background tab gets no animation frames). */
 async function visit(page, url) {
+  await page.bringToFront();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.consentReady === true);
+  await page.waitForFunction(() => window.consentReady === true, { polling: 50 });
 }
 
 /** Resolves once every request the page made before it has been recorded (requests are reported in order). */
@@ -169,6 +158,7 @@ describe('a neighbour cannot decide for the visitor', () => {
     const { page: evil } = await openTab(context);
     await evil.goto(article('evil', { https: true }));
     await evil.evaluate(() => (document.cookie = '__Host-consent=forged; domain=site.test; path=/; secure'));
+    await evil.close();
     await visit(page, article('www', { https: true }));
     const state = await pageState(page);
     assert.equal(state.decision.consentId, decision.consentId);
