@@ -192,6 +192,25 @@ describe('moving the record', () => {
     assert.deepEqual((await cookiesNamed(context, 'consent')).map(({ domain }) => domain), ['www.site.test']);
   });
 
+  it('http: cookie.domain added in a new revision: asked once, then one shared record and no error on every view', async () => {
+    const { page, context } = await openPage(session.browser);
+    await visit(page, article('www'));
+    await waitForDialog(page);
+    await clickAction(page, 'reject');
+
+    await visit(page, article('www', { config: 'shared-r2' }));
+    await waitForDialog(page);
+    await clickAction(page, 'accept');
+    const id = await consentId(page);
+    for (let view = 1; view <= 4; view++) {
+      await visit(page, article('www', { config: 'shared-r2' }));
+      assert.equal(await dialogOpen(page), false, `view ${view}`);
+      assert.deepEqual((await pageState(page)).errors, [], `view ${view}`);
+      assert.equal(await consentId(page), id, `view ${view}`);
+    }
+    assert.deepEqual((await cookiesNamed(context, 'consent')).map(({ domain }) => domain), ['.site.test'], 'the old host-only record went');
+  });
+
   it('https: from __Host- to a shared domain and back; back into __Host- a refusal moves, a grant is asked again', async () => {
     const { page, context } = await openPage(session.browser);
     await visit(page, article('www', { https: true }));
