@@ -10,21 +10,7 @@ import type { ConsentConfig } from '../../src/core/config-schema.js';
 import { MAX_RECORD_LENGTH } from '../../src/core/record.js';
 import { ConsentStore } from '../../src/core/store.js';
 import { clearCookies, collectEvents } from '../support/core.js';
-
-/** mulberry32: a small seeded generator, so every run tries the same configs. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
-  const text = (alphabet: string, min: number, max: number) => Array.from({ length: int(min, max) }, () => pick([...alphabet])).join('');
-  return { next, int, pick, text };
-}
+import { generator } from '../support/random.mjs';
 
 const ID_START = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const ID_REST = `${ID_START}_-`;

@@ -13,6 +13,7 @@ import { before, describe, it } from 'node:test';
 import { rollup } from 'rollup';
 import configs from '../../rollup.config.mjs';
 import * as withValibot from '../../dist/lib/core/config.js';
+import { generator } from '../support/random.mjs';
 
 const root = new URL('../../', import.meta.url);
 const demo = JSON.parse(readFileSync(new URL('demo/consent.json', root), 'utf8'));
@@ -37,18 +38,6 @@ function outcome(parse, input) {
     if (!Array.isArray(error.problems)) throw error;
     return { problems: error.problems };
   }
-}
-
-/** mulberry32, so every run tries the same changes; a failure names its seed. */
-function generator(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: (items) => items[Math.floor(next() * items.length)] };
 }
 
 const ODD_VALUES = [undefined, null, true, false, 0, -1, 1.5, 1e21, 2 ** 53, '', ' ', 'x', 'javascript:alert(1)', '\tjava\nscript:x', '^(a+)+$', '_pk_*', '*', '__Host-x', 'constructor', [], [1], {}, { en: '' }, { english: 'x' }, { de: 'x', en: 'y' }];
