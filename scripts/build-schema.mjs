@@ -16,7 +16,7 @@ const published = {
   $id: 'https://unpkg.com/consent-banner/dist/consent-config.schema.json',
   title: 'consent-banner configuration',
   description:
-    'Categories, services and cookies for <consent-banner>. Also checked at run time: ids unique across categories and services, texts present for every language in "languages", cookie patterns valid regular expressions, links relative or http(s)/mailto.',
+    'Categories, services and cookies for <consent-banner>. Also checked at run time and by consent-banner-check: ids unique across categories and services, a consent cookie of at most 1024 bytes with no two optional services sharing a tag, texts present for every language in "languages", v1 cookie patterns that a wildcard name can say, links relative or http(s)/mailto.',
   ...schema,
 };
 writeFileSync(new URL('../dist/consent-config.schema.json', import.meta.url), JSON.stringify(published, null, 2) + '\n');

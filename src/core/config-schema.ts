@@ -118,8 +118,9 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
     languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')))),
     cookie: v.optional(
       v.strictObject({
-        // A cookie token. The banner adds "__Host-" on https; a prefix of its own would keep http from storing it.
-        name: v.optional(v.pipe(v.string(), v.regex(/^(?!__(host|secure)-)[\w-]{1,64}$/i, 'must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"'))),
+        // A cookie token. The banner adds "__Host-" on https; a prefix of its own ("__Host-", "__Secure-",
+        // any "__Word-" a browser may give a meaning) would keep http from storing it.
+        name: v.optional(v.pipe(v.string(), v.regex(/^(?!__[A-Za-z]+-)[\w-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_", not starting like a cookie prefix ("__Host-")'))),
         expiresDays: v.optional(
           v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
         ),

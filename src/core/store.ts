@@ -24,7 +24,6 @@ function placeOf(config: ConsentConfig) {
   return { name: secure && !domain ? `__Host-${base}` : base, base, domain, secure };
 }
 
-
 /** Global Privacy Control, else Do Not Track, when the browser sends one. */
 function browserSignal(): 'gpc' | 'dnt' | null {
   const browser = navigator as Navigator & { globalPrivacyControl?: boolean };

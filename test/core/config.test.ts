@@ -85,8 +85,8 @@ describe('config validation', () => {
 
   it('takes a cookie name only as a plain token without a prefix of its own', () => {
     for (const name of ['constructor', '__proto__', 'valueOf', 'consent-v2', 'x']) expect(() => parseConfig(mutate((config) => (config.cookie = { name }))), name).not.to.throw();
-    for (const name of ['__Host-consent', '__secure-consent', 'my consent', 'a;b', '', 'x'.repeat(65)]) {
-      expect(problemsOf(mutate((config) => (config.cookie = { name }))), name).to.deep.equal(['$.cookie.name: must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"']);
+    for (const name of ['__Host-consent', '__secure-consent', '__HOST-x', '__Http-x', 'my consent', 'a;b', '', 'x'.repeat(65)]) {
+      expect(problemsOf(mutate((config) => (config.cookie = { name }))), name).to.deep.equal(['$.cookie.name: must be 1 to 64 letters, digits, "-" or "_", not starting like a cookie prefix ("__Host-")']);
     }
   });
 

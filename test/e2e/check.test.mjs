@@ -63,7 +63,7 @@ describe('consent-banner-check', () => {
     assert.equal(result.status, 1);
     assert.equal(
       result.err,
-      'FILE: error at $.revision: must be at most 9007199254740991\nFILE: error at $.cookie.name: must be 1 to 64 letters, digits, "-" or "_", without "__Host-" or "__Secure-"\n',
+      'FILE: error at $.revision: must be at most 9007199254740991\nFILE: error at $.cookie.name: must be 1 to 64 letters, digits, "-" or "_", not starting like a cookie prefix ("__Host-")\n',
     );
   });
 
