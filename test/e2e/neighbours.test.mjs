@@ -259,6 +259,7 @@ describe('one decision in every tab', () => {
     assert.equal(await dialogOpen(first), false, 'the first tab stopped asking');
     await first.waitForFunction(() => window.ran?.includes('analytics') && document.querySelector('iframe[title="Map of the study area"]').src.includes('map'), { polling: 100 });
     await first.waitForFunction(() => document.querySelector('consent-embed[service="youtube"] iframe'), { polling: 100 });
+    await barrier(first, firstRequests);
     assert.ok(firstRequests.some((url) => url.includes('youtube-nocookie.com')), 'the video loads in the first tab');
 
     // The first tab has its settings open when the second withdraws.
