@@ -185,6 +185,12 @@ export class ConsentEmbed extends HTMLElement {
       else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
     }
     const held = [...fragment.childNodes].flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
+    // Scripts the HTML parser put in the template have not started: inserted as they are, they
+    // would run at once (without the nonce, out of order) and again when activated below.
+    for (const script of held) {
+      script.setAttribute('data-type', script.getAttribute('data-type') ?? script.type);
+      script.type = 'text/plain';
+    }
     this.append(fragment);
     const post = xPost(this);
     const scriptUrl = this.getAttribute('script') ?? (post ? X_WIDGETS : null);
