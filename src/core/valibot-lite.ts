@@ -218,7 +218,8 @@ export const record = ((key: Node, value: Node, message?: string): Node => ({
 export const union = ((options: Node[], message?: string): Node => ({
   kind: 'schema',
   type: 'union',
-  expects: [...new Set(options.map((option) => option.expects))].join(' | '),
+  // What valibot would list here shows only in a message of its own, and config-schema.ts gives the union one.
+  expects: 'union',
   message,
   '~run'(dataset) {
     const typed: Dataset[] = [];

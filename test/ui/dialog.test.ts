@@ -78,6 +78,24 @@ describe('consent dialog', () => {
       await expect(banner).to.be.accessible();
     });
 
+    it('reads a lang that is no language code (an object key such as "constructor") as English', async () => {
+      for (const lang of ['constructor', '__proto__', 'valueOf', 'toString', 'hasOwnProperty', 'de_DE', '']) {
+        freshPage();
+        const banner = await mountBanner(testConfig(), lang);
+        shownDialog(banner);
+        const text = dialogRoot(banner)!.querySelector('dialog')!.textContent!;
+        expect(text, lang).not.to.match(/function|native code|\[object/);
+        expect(button(banner, 'accept').textContent, lang).to.equal('Accept all');
+        expect(dialogRoot(banner)!.querySelector('.body')!.textContent, lang).to.include('Statistics, External media');
+        expect(dialogRoot(banner)!.querySelector('dialog')!.lang, lang).to.equal('en');
+      }
+      // A region or script subtag still finds the language.
+      freshPage();
+      const banner = await mountBanner(testConfig(), 'DE-at');
+      shownDialog(banner);
+      expect(button(banner, 'accept').textContent).to.equal('Alle akzeptieren');
+    });
+
     it('speaks German when the page or the element says so, and takes text overrides from the config', async () => {
       const banner = await mountBanner(testConfig(), 'de');
       shownDialog(banner);

@@ -17,10 +17,14 @@ export const SERVICE_TEXTS: BuiltInTexts<Record<'thirdCountry' | 'providerPrivac
   de: { thirdCountry: 'Daten können übermittelt werden nach', providerPrivacy: 'Datenschutzerklärung von {name}' },
 };
 
-/** The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" -> "de"). */
+/**
+ * The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" ->
+ * "de"), English for anything that is no 2- or 3-letter code. Texts are looked up in
+ * plain objects by this code, where "constructor" would find Object's own members.
+ */
 export function languageOf(element: Element): string {
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  return lang.toLowerCase().split('-')[0];
+  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  return (/^([a-z]{2,3})(-|$)/i.exec(lang)?.[1] ?? 'en').toLowerCase();
 }
 
 /** Built-in texts for the language (English for any other), under the config's overrides for it. */
