@@ -6,7 +6,7 @@
  */
 import { deleteCookies } from '../core/cleaner.js';
 import type { EcondaSettings } from './schema.js';
-import { adapterStarter, isText } from './shared.js';
+import { adapterStarter, isUrl } from './shared.js';
 
 /** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal, and what the config lint recognises as econda. */
 export const vendorCookies = ['emos_*'];
@@ -17,7 +17,7 @@ interface Emos3 {
   send(properties: unknown): void;
 }
 
-export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([['src', isText, 'the URL of the econda script']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([['src', isUrl, 'the URL of the econda script (http:, https: or relative to the page)']], (settings, context) => {
   const page = window as { emos3?: Emos3 };
   let loaded = false;
   /** econda's own send, kept aside while the service is withdrawn. */

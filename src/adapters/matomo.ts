@@ -11,12 +11,12 @@
  */
 import { deleteCookies } from '../core/cleaner.js';
 import type { MatomoSettings } from './schema.js';
-import { adapterStarter, isText } from './shared.js';
+import { adapterStarter, isText, isUrl } from './shared.js';
 
 /** Matomo's cookies: deleted on withdrawal, and what the config lint recognises as Matomo. */
 export const vendorCookies = ['_pk_*', 'mtm_*'];
 
-export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isText, 'the Matomo URL'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isUrl, 'the Matomo URL (http:, https: or relative to the page)'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
   const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
   const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
   // Looked up on every push: once loaded, matomo.js replaces the queue with itself.

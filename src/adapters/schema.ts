@@ -4,9 +4,9 @@
  * `fullConfigSchema()`.
  */
 import * as v from 'valibot';
-import { configSchema, languageProblems, problemCheck, textsSchema, type ConsentConfig } from '../core/config-schema.js';
+import { configSchema, isWebUrl, languageProblems, problemCheck, textsSchema, type ConsentConfig } from '../core/config-schema.js';
 
-const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:/i.test(url), 'must be a relative URL or start with https: or http:'));
+const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be an http: or https: URL, or relative to the page'));
 
 export const MatomoSchema = v.strictObject({
   type: v.literal('matomo'),

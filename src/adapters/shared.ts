@@ -8,7 +8,7 @@
  * Schema and `consent-banner-check`. The page does not run that schema: it would cost
  * every visitor the bytes of a second validator run.
  */
-import { formatPath, type ServiceConfig } from '../core/config-schema.js';
+import { formatPath, isWebUrl, type ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
 import { pageNonce } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';
@@ -33,6 +33,9 @@ export type AdapterStarter = (service: ServiceConfig, path: (string | number)[],
 export type Requirement = [name: string, test: (value: unknown) => boolean, expected: string];
 
 export const isText = (value: unknown): boolean => (typeof value === 'string' && value !== '') || typeof value === 'number';
+
+/** A URL a vendor script may come from: http, https, or relative to the page (never `javascript:` or `data:`). */
+export const isUrl = (value: unknown): boolean => typeof value === 'string' && value !== '' && isWebUrl(value);
 
 /** Whether the service belongs to the config the store holds now (not one it has replaced). */
 export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>

@@ -29,12 +29,16 @@ export type TextKey = DialogTextKey | EmbedTextKey;
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
-/** Links come from config, so only harmless schemes may pass (never `javascript:`). */
-const isSafeUrl = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(https?|mailto):/i.test(url);
+/**
+ * URLs come from config, so only web pages may pass: http, https, or relative to the page.
+ * The scheme is read from the parsed URL, never from the string: the parser drops leading
+ * controls and spaces and every tab and line break, so "\tjava\nscript:" is `javascript:`.
+ */
+export const isWebUrl = (url: string): boolean => /^https?:$/.test(URL.canParse(url, 'http://h') ? new URL(url, 'http://h').protocol : '');
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit'));
 const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
-const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isSafeUrl, 'must be a relative URL or start with https:, http: or mailto:'));
+const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be an http: or https: URL, or relative to the page'));
 
 /** A text: one string for every language, or a map from language code to string. */
 const Text = v.union(

@@ -79,7 +79,7 @@ export function candidatePaths(pathname = location.pathname): string[] {
  * Deletes every cookie of that name this page can reach: on this host and each parent
  * domain, for each path that leads here. Returns the values still visible after.
  */
-export function removeEverywhere(name: string, paths = candidatePaths()): string[] {
-  for (const path of paths) for (const domain of candidateDomains()) removeCookie(name, { path, domain });
+export function removeEverywhere(name: string): string[] {
+  for (const path of candidatePaths()) for (const domain of candidateDomains()) removeCookie(name, { path, domain });
   return cookieValues(name);
 }

@@ -281,8 +281,8 @@ export class ConsentStore {
     const { name, base, domain, secure } = placeOf(config);
     const value = encodeRecord(record, domain ?? '');
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
-    // Copies under the other name (an earlier config's place) go too; a "__Host-" one only needs its one path.
-    removeEverywhere(name === base ? `__Host-${base}` : base, name === base ? ['/'] : undefined);
+    // Copies under the other name (an earlier config's place) go too.
+    removeEverywhere(name === base ? `__Host-${base}` : base);
     removeEverywhere(name);
     setCookie(name, value, {
       expires: new Date(record.decidedAt + expiresDays * DAY_MS),

@@ -117,6 +117,25 @@ describe('adapters', () => {
       expect(page._paq).to.equal(undefined);
     });
 
+    it('takes a script URL only as http, https or relative: a javascript: or data: URL is a config error and nothing starts', async () => {
+      for (const [adapter, setting] of [
+        [{ type: 'matomo', url: '\tjava\nscript:alert(1)//', siteId: 3 }, 'url'],
+        [{ type: 'econda', src: ' data:text/javascript,alert(1)' }, 'src'],
+        [{ type: 'plausible', domain: 'example.org', src: 'JavaScript:alert(1)' }, 'src'],
+      ] as const) {
+        const errors: ConsentErrorDetail[] = [];
+        const collect = (event: Event) => errors.push((event as CustomEvent<ConsentErrorDetail>).detail);
+        document.addEventListener('consent-error', collect);
+        await pageView(withAdapter(adapter));
+        store.acceptAll();
+        document.removeEventListener('consent-error', collect);
+        expect(errors.map(({ path }) => path), adapter.type).to.deep.equal([`$.categories[1].services[2].adapter.${setting}`]);
+        expect(errors[0].message, adapter.type).to.match(/http:, https: or relative to the page\); the adapter does not start$/);
+        expect(document.querySelectorAll('head > script[src]:not([src*="/test/"]):not([src*="node_modules"])').length, adapter.type).to.equal(0);
+        expect(page._paq ?? page.emos3 ?? page.plausibleStandIn, adapter.type).to.equal(undefined);
+      }
+    });
+
     it('reports an unknown adapter type with its path', async () => {
       const error = oneEvent(document, 'consent-error');
       await pageView(withAdapter({ type: 'piwik' }));

@@ -67,6 +67,18 @@ describe('consent-banner-check', () => {
     );
   });
 
+  it('refuses links that are no web page however they are written, with their paths', () => {
+    const config = structuredClone(demo);
+    config.links.privacy = '\tjavascript:void(fetch(1))';
+    config.links.imprint = 'java\nscript:alert(1)';
+    const result = check(config);
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.err,
+      'FILE: error at $.links.privacy: must be an http: or https: URL, or relative to the page\nFILE: error at $.links.imprint: must be an http: or https: URL, or relative to the page\n',
+    );
+  });
+
   it('reports text that is not JSON', () => {
     const result = check('{"revision": 1,');
     assert.equal(result.status, 1);
