@@ -303,6 +303,21 @@ describe('<consent-embed>', () => {
       expect(embed.querySelector('blockquote')!.textContent).to.include('Sea-ice minimum');
     });
 
+    it('loads no provider script whose URL is no web page, and says so', async () => {
+      await afterRefusal();
+      const [embed] = await mountEmbeds(`<div>
+        <consent-embed service="social" script=" java&#10;script:alert(1)">
+          <blockquote class="stand-in-post"><p>A post.</p></blockquote>
+        </consent-embed>
+      </div>`);
+      const error = oneEvent(document, 'consent-error');
+      embed.load();
+      const { detail } = (await error) as CustomEvent<ConsentErrorDetail>;
+      expect(detail).to.deep.equal({ kind: 'markup', path: '<consent-embed script=" java\nscript:alert(1)">', message: 'must be http:, https: or relative to the page; not loaded' });
+      await until(() => embed.querySelector('blockquote'));
+      expect(embed.querySelector('script')).to.equal(null);
+    });
+
     it('uses X\'s own widget script for an X post, with "do not track" set, only after consent', async () => {
       await afterRefusal();
       const [embed] = await mountEmbeds(`<div>

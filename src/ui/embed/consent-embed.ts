@@ -6,6 +6,7 @@
  * allowed the service gets the content stamped at once. The placeholder (Lit, texts,
  * styles) is loaded from `./placeholder.js` only when it must show.
  */
+import { isWebUrl } from '../../core/config-schema.js';
 import { reportError } from '../../core/errors.js';
 import { activateScript, pageNonce } from '../../core/scripts.js';
 import { consent, type ConsentListener } from '../../core/store.js';
@@ -194,12 +195,14 @@ export class ConsentEmbed extends HTMLElement {
     this.append(fragment);
     const post = xPost(this);
     const scriptUrl = this.getAttribute('script') ?? (post ? X_WIDGETS : null);
+    const badUrl = scriptUrl && !isWebUrl(scriptUrl);
+    if (badUrl) reportError({ kind: 'markup', path: `<consent-embed script="${scriptUrl}">`, message: 'must be http:, https: or relative to the page; not loaded' });
     void (async () => {
       // Template scripts are inert until activated: one after the other, with the page's nonce.
       for (const script of held) await activateScript(script, script.nonce || nonce);
       // X's library, once loaded, renders posts added later only when asked.
       if (post && !this.hasAttribute('script') && renderXPosts(this)) return;
-      if (scriptUrl && this.#loaded) {
+      if (scriptUrl && !badUrl && this.#loaded) {
         const script = Object.assign(document.createElement('script'), { src: scriptUrl, async: true, charset: 'utf-8' });
         script.nonce = nonce;
         this.append(script);
