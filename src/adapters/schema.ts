@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { configSchema, isWebUrl, languageProblems, problemCheck, textsSchema, type ConsentConfig } from '../core/config-schema.js';
 
-const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be an http: or https: URL, or relative to the page'));
+const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be http:, https: or relative to the page'));
 
 export const MatomoSchema = v.strictObject({
   type: v.literal('matomo'),

@@ -38,7 +38,7 @@ export const isWebUrl = (url: string): boolean => /^https?:$/.test(URL.canParse(
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit'));
 const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
-const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be an http: or https: URL, or relative to the page'));
+const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be http:, https: or relative to the page'));
 
 /** A text: one string for every language, or a map from language code to string. */
 const Text = v.union(

@@ -30,8 +30,11 @@ function pageLoaded(): Promise<void> {
   });
 }
 
+/** How long a config `src` may take to answer before the banner gives up and says so. */
+export const CONFIG_TIMEOUT_MS = 10_000;
+
 async function fetchText(src: string): Promise<string> {
-  const response = await fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
 }

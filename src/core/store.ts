@@ -200,7 +200,7 @@ export class ConsentStore {
     let from = name;
     if (values.length > 1) {
       const left = removeEverywhere(name);
-      reportError({ kind: 'cookie', path, message: `${values.length} values, one set by another subdomain or path: none is trusted, the visitor is asked again; copies this page cannot delete: ${left.length}` });
+      reportError({ kind: 'cookie', path, message: `${values.length} values (another subdomain or path set one): none counts, the visitor is asked again; ${left.length} not deletable here` });
     } else if (values.length) {
       record = decodeRecord(values[0], scopes);
     } else {
@@ -296,7 +296,7 @@ export class ConsentStore {
     if (!values.includes(value)) {
       reportError({ kind: 'storage', path: `cookie "${name}"`, message: 'the browser refused the cookie; the choice holds for this page view only' });
     } else if (values.length > 1) {
-      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: 'stored, but a copy from another subdomain or path cannot be deleted here; pages seeing both ask again' });
+      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: 'stored, but another subdomain\'s or path\'s copy is not deletable here; pages seeing both ask again' });
     }
   }
 

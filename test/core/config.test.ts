@@ -142,7 +142,7 @@ describe('config validation', () => {
       }),
     );
     expect(problems).to.have.members([
-      '$.links.privacy: must be an http: or https: URL, or relative to the page',
+      '$.links.privacy: must be http:, https: or relative to the page',
       '$.categories[2].id: must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit',
     ]);
   });

@@ -57,3 +57,24 @@ describe('config handed over by the theme', () => {
     assert.ok((await cookies()).some((cookie) => cookie.name === '_pk_id.7.1a2b'), 'Matomo measured with its cookie');
   });
 });
+
+describe('a config that does not come', () => {
+  it('a src that never answers times out after 10 s with a config error; nothing gated loads and the page stays usable', async () => {
+    const { page } = await openPage(session.browser);
+    // Like openPage's own handler, but the config request is held: neither answered nor failed.
+    const requests = [];
+    page.removeAllListeners('request');
+    page.on('request', (request) => {
+      requests.push(request.url());
+      if (!request.url().endsWith('/never-answers.json')) request.continue();
+    });
+    await page.goto(pageUrl('config-src-hangs'), { waitUntil: 'load' });
+    await page.waitForFunction(() => window.consentErrors.length > 0, { polling: 100, timeout: 20_000 });
+    assert.deepEqual(await consentErrors(page), [{ kind: 'config', path: 'src "/test/e2e/pages/never-answers.json"', message: 'could not load the config (signal timed out)' }]);
+    assert.deepEqual(await page.evaluate(() => window.ran), [], 'nothing gated ran');
+    assert.ok(!requests.some((url) => url.includes('gated.js')), 'nothing gated was requested');
+    await page.click('button');
+    assert.equal(await page.evaluate(() => window.clicked), true, 'the page takes clicks');
+  });
+});
+

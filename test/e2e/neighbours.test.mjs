@@ -92,7 +92,7 @@ describe('a neighbour cannot decide for the visitor', () => {
       conflict.errors.map(({ kind, path }) => ({ kind, path })),
       [{ kind: 'cookie', path: 'cookie "consent"' }],
     );
-    assert.equal(conflict.errors[0].message, '2 values, one set by another subdomain or path: none is trusted, the visitor is asked again; copies this page cannot delete: 0');
+    assert.equal(conflict.errors[0].message, '2 values (another subdomain or path set one): none counts, the visitor is asked again; 0 not deletable here');
     await barrier(page, requests);
     assert.deepEqual(gatedRequests(requests), [], 'nothing gated loads while the record is in conflict');
 
