@@ -96,12 +96,18 @@ function chunkName({ name, moduleIds }) {
 
 /**
  * The drop-in runs the config schema on src/core/valibot-lite.ts, which has the few valibot
- * functions the schema uses at a third of the size; everything else keeps valibot itself.
+ * functions the schema uses at a third of the size and words its messages itself (so
+ * src/core/issue-messages.ts is left out); everything else keeps valibot itself.
  */
 const valibotLite = () => ({
   name: 'valibot-lite',
   resolveId(source) {
-    return source === 'valibot' ? fileURLToPath(new URL('./src/core/valibot-lite.ts', import.meta.url)) : null;
+    if (source === 'valibot') return fileURLToPath(new URL('./src/core/valibot-lite.ts', import.meta.url));
+    // valibot-lite words its messages itself: valibot's message function is not needed.
+    return source === './issue-messages.js' ? '\0issue-messages' : null;
+  },
+  load(id) {
+    return id === '\0issue-messages' ? 'export const issueMessages = undefined;' : null;
   },
 });
 

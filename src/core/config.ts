@@ -4,6 +4,7 @@
  * JSON path. Also the small helpers that read a config: text lookup and id index.
  */
 import * as v from 'valibot';
+import { issueMessages } from './issue-messages.js';
 import { ConfigSchema, formatPath, type CategoryConfig, type ConsentConfig, type LocalizedText, type ServiceConfig } from './config-schema.js';
 
 export interface ConfigProblem {
@@ -18,15 +19,6 @@ export class ConfigError extends Error {
   }
 }
 
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  // valibot says "Invalid key: Expected never but received "x"" for a misspelt property.
-  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown property ${issue.received}`;
-  if (issue.message.startsWith('Invalid type') || issue.message.startsWith('Invalid key')) {
-    return issue.received === 'undefined' ? 'is required' : `must be ${issue.expected}, not ${issue.received}`;
-  }
-  return issue.message;
-}
-
 /** Validates a config (JSON text or object); `schema` is the page's by default, or the full one of `consent-banner-check`. */
 export function parseConfig(input: unknown, schema: v.GenericSchema<unknown, ConsentConfig> = ConfigSchema): ConsentConfig {
   let data = input;
@@ -37,12 +29,12 @@ export function parseConfig(input: unknown, schema: v.GenericSchema<unknown, Con
       throw new ConfigError([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
     }
   }
-  const result = v.safeParse(schema, data);
+  const result = v.safeParse(schema, data, issueMessages);
   if (result.success) return result.output;
   throw new ConfigError(
     result.issues.map((issue) => ({
       path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
-      message: describeIssue(issue),
+      message: issue.message,
     })),
   );
 }
