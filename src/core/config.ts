@@ -19,24 +19,31 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a config (JSON text or object); `schema` is the page's by default, or the full one of `consent-banner-check`. */
-export function parseConfig(input: unknown, schema: v.GenericSchema<unknown, ConsentConfig> = ConfigSchema): ConsentConfig {
+/**
+ * Validates a config (JSON text or object): the config, or every problem with its JSON
+ * path. `schema` is the page's by default, or the full one of `consent-banner-check`.
+ * (A config is an object, never an array, so `Array.isArray` tells the two apart.)
+ */
+export function checkConfig(input: unknown, schema: v.GenericSchema<unknown, ConsentConfig> = ConfigSchema): ConsentConfig | ConfigProblem[] {
   let data = input;
   if (typeof input === 'string') {
     try {
       data = JSON.parse(input);
     } catch (error) {
-      throw new ConfigError([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
+      return [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }];
     }
   }
   const result = v.safeParse(schema, data, issueMessages);
-  if (result.success) return result.output;
-  throw new ConfigError(
-    result.issues.map((issue) => ({
-      path: formatPath((issue.path ?? []).map((item) => item.key as string | number)),
-      message: issue.message,
-    })),
-  );
+  return result.success
+    ? result.output
+    : result.issues.map((issue) => ({ path: formatPath((issue.path ?? []).map((item) => item.key as string | number)), message: issue.message }));
+}
+
+/** Like `checkConfig`, but throws a `ConfigError` with the problems. */
+export function parseConfig(input: unknown, schema?: v.GenericSchema<unknown, ConsentConfig>): ConsentConfig {
+  const result = checkConfig(input, schema);
+  if (Array.isArray(result)) throw new ConfigError(result);
+  return result;
 }
 
 /** Picks the text for a language: that language, else English, else the first one given. */

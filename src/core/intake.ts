@@ -5,7 +5,7 @@
  * It is fetched, parsed and validated here; a config that cannot be used leaves the
  * store unconfigured (nothing optional is granted) and each problem is reported.
  */
-import { ConfigError, parseConfig, type ConfigProblem } from './config.js';
+import { checkConfig, type ConfigProblem } from './config.js';
 import { reportError } from './errors.js';
 import type { ConsentStore } from './store.js';
 
@@ -71,11 +71,8 @@ export function configIntake(store: ConsentStore): (source: ConfigSource | null)
       }
       if (!current()) return;
     } else input = 'value' in source ? source.value : source.text;
-    try {
-      store.configure(parseConfig(input));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      reject(error.problems);
-    }
+    const result = checkConfig(input);
+    if (Array.isArray(result)) reject(result);
+    else store.configure(result);
   };
 }
