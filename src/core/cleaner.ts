@@ -14,23 +14,20 @@ import type { ConsentStore } from './store.js';
 /** Deletes the cookies that match the declarations (a name, a wildcard name or a v1 pattern, and any declared path and domain); returns the names it deleted. */
 export function deleteCookies(declared: Pick<CookieConfig, 'name' | 'pattern' | 'path' | 'domain'>[]): string[] {
   const present = cookieNames();
-  const targets = new Map<string, { paths: Set<string>; domains: Set<string | undefined> }>();
+  const deleted = new Set<string>();
   for (const cookie of declared) {
     const declaredAs = declaredName(cookie);
     // Deleting costs a cookie write per domain and path, on every page view: only for cookies
     // that are there, or that may sit on a declared path where this page cannot see them.
     const names = declaredAs.includes('*') ? present.filter((name) => matchesCookieName(name, declaredAs)) : present.includes(declaredAs) || cookie.path ? [declaredAs] : [];
     for (const name of names) {
-      const target = targets.get(name) ?? { paths: new Set(candidatePaths()), domains: new Set(candidateDomains()) };
-      if (cookie.path) target.paths.add(cookie.path);
-      if (cookie.domain) target.domains.add(cookie.domain);
-      targets.set(name, target);
+      for (const path of new Set([...candidatePaths(), cookie.path ?? '/'])) {
+        for (const domain of new Set([...candidateDomains(), cookie.domain])) removeCookie(name, { path, domain });
+      }
+      if (present.includes(name)) deleted.add(name);
     }
   }
-  for (const [name, { paths, domains }] of targets) {
-    for (const path of paths) for (const domain of domains) removeCookie(name, { path, domain });
-  }
-  return [...targets.keys()].filter((name) => present.includes(name));
+  return [...deleted];
 }
 
 /** Keeps the page free of cookies of services that are not granted, now and after each change. */

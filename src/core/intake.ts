@@ -34,7 +34,8 @@ function pageLoaded(): Promise<void> {
 export const CONFIG_TIMEOUT_MS = 10_000;
 
 async function fetchText(src: string): Promise<string> {
-  const response = await fetch(src, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
+  // Same-origin credentials, as fetch sends by default: a CMS may serve the config only to its session.
+  const response = await fetch(src, { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
 }

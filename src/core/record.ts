@@ -44,7 +44,6 @@ const methodCode = (method: DecisionMethod) => 'arcpgd'[METHODS.indexOf(method)]
 const RECORD_PATTERN = /^(2([arcpgd])([0-9A-Za-z]{10})\.([0-9a-z]{1,8})\.([0-9a-z]{1,11})\.((?:[0-9a-z]{4})*)\.((?:[0-9a-z]{4})*))\.([0-9a-z]{1,5})$/;
 /** Allowed clock difference between the machine that wrote the record and this one. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
-const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /**
  * Longest `name=value` the schema lets a config's record reach. Browsers keep at least
@@ -82,10 +81,8 @@ export const maxRecordLength = (cookieName: string, revision: number, optionalSe
  * `scopes` lists where the record may have been written, the current place first.
  */
 export function decodeRecord(value: string, scopes: string[], now = Date.now()): StoredRecord | string {
-  const match = RECORD_PATTERN.exec(value);
-  if (!match) return 'is unreadable, truncated or changed';
-  const [, body, code, consentId, time, revision, granted, denied, check] = match;
-  const scope = scopes.findIndex((candidate) => checksum(body, candidate) === check);
+  const [, body, code, consentId, time, revision, granted, denied, check] = RECORD_PATTERN.exec(value) ?? [];
+  const scope = body ? scopes.findIndex((candidate) => checksum(body, candidate) === check) : -1;
   if (scope < 0) return 'is unreadable, truncated or changed';
   const tags = (list: string) => list.match(/.{4}/g) ?? [];
   const record: StoredRecord = { consentId, decidedAt: parseInt(time, 36) * 1000, revision: parseInt(revision, 36), method: METHODS['arcpgd'.indexOf(code)], granted: tags(granted), denied: tags(denied), inPlace: !scope };
@@ -94,7 +91,10 @@ export function decodeRecord(value: string, scopes: string[], now = Date.now()):
   return record;
 }
 
+/** 0-9, A-Z, a-z for 0 to 61 (char codes 48-57, 65-90, 97-122). */
+const base62Digit = (value: number) => String.fromCharCode(value + (value < 10 ? 48 : value < 36 ? 55 : 61));
+
 /** 10 random characters of 62 (about 59 bits): enough to tell decisions apart, nothing more. */
 export function newConsentId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => ID_ALPHABET[byte % 62]).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => base62Digit(byte % 62)).join('');
 }

@@ -33,10 +33,8 @@ interface Node {
 /** How valibot names a received value: `"text"`, `5`, `Object`, `null`, `undefined`. */
 function stringify(input: unknown): string {
   const type = typeof input;
-  if (type === 'string') return `"${input}"`;
-  if (type === 'number' || type === 'bigint' || type === 'boolean') return `${input}`;
   if (type === 'object' || type === 'function') return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? 'null';
-  return type;
+  return type === 'string' ? `"${input}"` : type === 'undefined' || type === 'symbol' ? type : `${input}`;
 }
 
 function addIssue(dataset: Dataset, message: string, path?: { key: unknown }[]): void {
