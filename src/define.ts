@@ -4,8 +4,10 @@
  * `<consent-embed>` on pages that have one.
  * Safe to load twice.
  */
+import { loadChunk } from './core/chunks.js';
 import { startCleaner } from './core/cleaner.js';
 import { startGate } from './core/gate.js';
+import { scriptPolicy } from './core/scripts.js';
 import { consent, type ConsentStore } from './core/store.js';
 import { startTabSync } from './core/tabs.js';
 import { ConsentBanner } from './ui/banner/consent-banner.js';
@@ -22,9 +24,9 @@ let embedRequested = false;
 function defineEmbedOnUse(): void {
   if (embedRequested || !document.querySelector('consent-embed')) return;
   embedRequested = true;
-  void import('./ui/embed/consent-embed.js').then(({ ConsentEmbed }) => {
+  loadChunk(() => import('./ui/embed/consent-embed.js')).then(({ ConsentEmbed }) => {
     if (!customElements.get('consent-embed')) customElements.define('consent-embed', ConsentEmbed);
-  });
+  }, () => {});
 }
 
 /** The adapters' code loads only once a config names an adapter (now or after a replacement). */
@@ -33,13 +35,15 @@ function startAdaptersOnUse(store: ConsentStore): void {
   const startIfNamed = () => {
     if (!namesAdapter()) return;
     unsubscribe();
-    void import('./adapters/start.js').then(({ startAdapters }) => startAdapters(store));
+    loadChunk(() => import('./adapters/start.js')).then(({ startAdapters }) => startAdapters(store), () => {});
   };
   const unsubscribe = store.subscribe(startIfNamed);
   startIfNamed();
 }
 
-if (!customElements.get('consent-banner')) {
+// Where the page's CSP refuses the library's Trusted Types policy, no gated script could run:
+// nothing starts, so nothing gated loads, and scriptPolicy() has said why.
+if (!customElements.get('consent-banner') && scriptPolicy()) {
   // Starters first: defining the banner upgrades it, and an inline or already set config is
   // applied right then; every starter must hear of it.
   startGate(consent, document, defineEmbedOnUse);

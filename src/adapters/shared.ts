@@ -10,7 +10,7 @@
  */
 import { formatPath, isWebUrl, type ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
-import { pageNonce } from '../core/scripts.js';
+import { externalScript } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';
 
 export interface AdapterContext {
@@ -51,8 +51,7 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
     const context: AdapterContext = {
       load(src, attributes = {}) {
         document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
-        const script = Object.assign(document.createElement('script'), { src, async: true });
-        script.nonce = pageNonce();
+        const script = externalScript(src);
         for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
         document.head.append(script);
       },

@@ -3,6 +3,7 @@
  * stops those whose service a new config no longer has. This module loads only when the
  * config names an adapter, and each vendor's module only when the config uses it.
  */
+import { loadChunk } from '../core/chunks.js';
 import { formatPath, type ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
 import type { ConsentStore } from '../core/store.js';
@@ -43,10 +44,11 @@ export function startAdapters(store: ConsentStore): AdaptersStop {
           reportError({ kind: 'config', path: formatPath([...path, 'type']), message: 'must be "matomo", "econda", "gtag" or "plausible"; the adapter does not start' });
           return;
         }
-        const loading = load().then(({ start }) => {
+        // A module that does not load is reported (loadChunk); that vendor then stays off.
+        const loading = loadChunk(load).then(({ start }) => {
           // Stopped, or the config replaced, while the vendor's module loaded: start nothing.
           if (!stopped && running.has(service)) running.set(service, start(service, path, store));
-        });
+        }, () => {});
         starting.push(loading);
       }),
     );

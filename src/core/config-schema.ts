@@ -16,9 +16,9 @@ import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 export const DIALOG_TEXT_KEYS = [
   'title', 'intro', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
-  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services',
+  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed',
 ] as const;
-/** Keys of the embed placeholder's own texts (it also uses `thirdCountry` and `providerPrivacy`). */
+/** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
 export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS] as const;
 export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
@@ -43,7 +43,7 @@ const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWe
 /** A text: one string for every language, or a map from language code to string. */
 const Text = v.union(
   [NonEmpty, v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), NonEmpty)],
-  'must be a string or an object mapping language codes to strings',
+  'must be a string or an object of strings by language code',
 );
 
 const Cookie = v.pipe(

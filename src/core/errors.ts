@@ -1,13 +1,14 @@
 /**
  * Every problem the module meets (a broken config, an unreadable consent cookie,
- * blocked storage, gating markup that names no known id) is reported the same way:
+ * blocked storage, gating markup that names no known id, a file of the library that did
+ * not load, a Content-Security-Policy that refuses it) is reported the same way:
  * `console.error` for the developer and a `consent-error` event for the site.
  */
-export type ConsentErrorKind = 'config' | 'cookie' | 'storage' | 'markup';
+export type ConsentErrorKind = 'config' | 'cookie' | 'storage' | 'markup' | 'load' | 'csp';
 
 export interface ConsentErrorDetail {
   kind: ConsentErrorKind;
-  /** Where the problem is: a JSON path into the config (`$.categories[1].id`), a cookie name, or the markup. */
+  /** Where the problem is: a JSON path into the config (`$.categories[1].id`), a cookie name, the markup, a file or a CSP directive. */
   path: string;
   message: string;
 }

@@ -86,7 +86,7 @@ export function otherHosts(requests, pageUrl) {
 }
 
 /** Whether the banner's dialog is open, read from the DOM (through both shadow roots). */
-const isDialogOpen = () => Boolean(document.querySelector('consent-banner')?.shadowRoot?.querySelector('consent-dialog')?.shadowRoot?.querySelector('dialog[open]'));
+const isDialogOpen = () => Boolean(document.querySelector('consent-banner')?.shadowRoot?.querySelector('dialog[open]'));
 
 export const dialogOpen = (page) => page.evaluate(isDialogOpen);
 export async function waitForDialog(page) {

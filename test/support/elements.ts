@@ -28,7 +28,7 @@ export async function mountBanner(config: unknown = testConfig(), lang?: string)
 
 /** The shadow root of the dialog inside the banner, or null before the dialog was first needed. */
 export function dialogRoot(banner: ConsentBanner): ShadowRoot | null {
-  return banner.shadowRoot?.querySelector('consent-dialog')?.shadowRoot ?? null;
+  return banner.shadowRoot?.querySelector('dialog') ? banner.shadowRoot : null;
 }
 
 export function openDialog(banner: ConsentBanner): HTMLDialogElement | null {

@@ -4,14 +4,14 @@
  * visitor has to decide or asks for the settings.
  *
  * This element is on every page view, so it is plain DOM without Lit: the dialog
- * (Lit, styles, texts) is loaded from `./dialog.js` only when it must show.
+ * (Lit, styles, texts) is loaded from `./dialog.js` only when it must show, and renders
+ * into this element's shadow root.
  */
+import { loadChunk } from '../../core/chunks.js';
 import { configIntake, markupSource, type ConfigSource } from '../../core/intake.js';
 import { consent, type ConsentListener } from '../../core/store.js';
 import type { ConsentDialog, DialogLayer } from './dialog.js';
 
-const DIALOG_TAG = 'consent-dialog';
-const EXPORTED_PARTS = 'dialog,title,text,links,buttons,button,category,service,switch';
 const takeConfig = configIntake(consent);
 
 /** The focused element, looked up through open shadow roots. */
@@ -30,7 +30,7 @@ function focusedElement(): HTMLElement | null {
  *
  * @fires consent-ready - On `document`, once the config is valid and the stored decision is read. `detail`: `{ decision, needsDecision }`.
  * @fires consent-change - On `document`, after every decision. `detail`: the decision (granted/denied service ids, method, time, revision, consent id).
- * @fires consent-error - On `document`, for a config, cookie, storage or markup problem. `detail`: `{ kind, path, message }`.
+ * @fires consent-error - On `document`, for a config, cookie, storage, markup, load or CSP problem. `detail`: `{ kind, path, message }`.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart title - The heading of the current layer.
@@ -55,6 +55,8 @@ function focusedElement(): HTMLElement | null {
  */
 export class ConsentBanner extends HTMLElement {
   #dialog: Promise<ConsentDialog> | null = null;
+  /** The dialog once loaded: told of every change while this element is connected. */
+  #view?: ConsentDialog;
   /** The dialog being opened (or null): what `configApplied` waits for besides the config. */
   #opening: Promise<void> | null = null;
   /** A config given before this element was connected; `undefined` once a source was handed over. */
@@ -116,29 +118,29 @@ export class ConsentBanner extends HTMLElement {
       .then(this.#settle);
   }
 
-  /** A new config that leaves the visitor undecided: ask. */
+  /** The dialog follows every change; a new config that leaves the visitor undecided: ask. */
   #onChange: ConsentListener = (store, change) => {
+    this.#view?.update(change);
     if (change.type === 'config' && store.needsDecision) this.#opening = this.#open('first', focusedElement());
   };
 
+  /**
+   * Shows a layer once the dialog's code is there. If it does not load (reported by
+   * loadChunk), nothing is decided and the page stays usable; the next request to open
+   * ("Cookie settings", a new config) loads it again.
+   */
   async #open(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
     if (!consent.ready) return;
-    const dialog = await (this.#dialog ??= this.#createDialog());
+    const dialog = await (this.#dialog ??= this.#createDialog()).catch(() => (this.#dialog = null));
     // The dialog's code loads asynchronously: the visitor may have decided meanwhile
     // (a placeholder's "Always allow", the site's own code). Ask only if still needed.
-    if (!consent.ready || (layer === 'first' && !consent.needsDecision)) return;
+    if (!dialog || !consent.ready || (layer === 'first' && !consent.needsDecision)) return;
     dialog.show(layer, opener);
   }
 
   async #createDialog(): Promise<ConsentDialog> {
-    const { ConsentDialog } = await import('./dialog.js');
-    if (!customElements.get(DIALOG_TAG)) customElements.define(DIALOG_TAG, ConsentDialog);
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const dialog = document.createElement(DIALOG_TAG) as ConsentDialog;
-    dialog.banner = this;
-    dialog.setAttribute('exportparts', EXPORTED_PARTS);
-    root.append(dialog);
-    return dialog;
+    const { ConsentDialog } = await loadChunk(() => import('./dialog.js'));
+    return (this.#view = new ConsentDialog(this, this.shadowRoot ?? this.attachShadow({ mode: 'open' })));
   }
 
   #onDocumentClick = (event: MouseEvent): void => {

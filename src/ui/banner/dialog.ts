@@ -1,6 +1,6 @@
 /**
- * Internal: the dialog that `<consent-banner>` loads on demand and places in its
- * shadow root. Not registered by the package entry and not public API; style it
+ * Internal: the dialog that `<consent-banner>` loads on demand and renders into its own
+ * shadow root, so the parts it documents are the banner's. Not public API; style it
  * through the banner's documented parts and custom properties.
  *
  * It renders the store's state and turns clicks into the store's intents; it never
@@ -10,75 +10,65 @@ import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { localize } from '../../core/config.js';
 import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';
-import { consent, type ConsentListener } from '../../core/store.js';
+import { consent, type ConsentChange } from '../../core/store.js';
+import { framedElsewhere } from '../shared/framed.js';
 import { languageOf, textsFor } from '../shared/i18n.js';
 import { dialogStyles } from './dialog.styles.js';
 import { DIALOG_TEXTS, type Texts } from './texts.js';
 
 export type DialogLayer = 'first' | 'settings';
 
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+/** What Tab cycles through: the dialog has links, buttons and switches (those of required categories disabled). */
+const FOCUSABLE = 'a,button,input:not(:disabled)';
 
 let styleSheet: CSSStyleSheet | undefined;
 
 /**
- * A plain custom element rendered with lit-html: LitElement's reactive layer would
- * cost about 3 KB on a dialog whose state changes only on the visitor's clicks.
- * Like a reactive controller, it subscribes to the store while connected and
- * re-renders on every change.
+ * Rendered with lit-html alone: LitElement's reactive layer would cost about 3 KB on a
+ * dialog whose state changes only on the visitor's clicks. The banner tells it of every
+ * change of the store while the banner is connected (`update`).
  *
  * @internal
  */
-export class ConsentDialog extends HTMLElement {
-  /** The banner this dialog belongs to: its `lang` decides the language. */
-  banner!: HTMLElement;
-
+export class ConsentDialog {
   #layer: DialogLayer = 'first';
   /** Service ids switched on in the settings layer, before they are saved. */
   #selection = new Set<string>();
   #opener: HTMLElement | null = null;
-  #unsubscribe?: () => void;
-  readonly #root: ShadowRoot;
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
+  /** `banner`'s `lang` decides the language; `root` is its shadow root. */
+  constructor(
+    readonly banner: HTMLElement,
+    readonly root: ShadowRoot,
+  ) {
     if (!styleSheet) {
       styleSheet = new CSSStyleSheet();
       styleSheet.replaceSync(dialogStyles);
     }
-    this.#root.adoptedStyleSheets = [styleSheet];
-  }
-
-  connectedCallback(): void {
-    this.#unsubscribe = consent.subscribe(this.#onChange);
-    this.#update();
-  }
-
-  disconnectedCallback(): void {
-    this.#unsubscribe?.();
+    root.adoptedStyleSheets = [styleSheet];
+    this.#render();
   }
 
   /** The native dialog; null only before the first render. */
   get #dialog(): HTMLDialogElement {
-    return this.#root.querySelector('dialog')!;
+    return this.root.querySelector('dialog')!;
   }
 
-  #update(): void {
-    render(this.#render(), this.#root);
+  #render(): void {
+    render(this.#template(), this.root);
   }
 
   /** Shows the given layer (opening the modal if needed) and moves focus to its heading. */
   show(layer: DialogLayer, opener: HTMLElement | null): void {
-    if (!this.isConnected) return;
+    if (!this.banner.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
       this.#selectStored();
     }
     this.#layer = layer;
-    this.#update();
+    this.#render();
     if (!this.#dialog.open) this.#dialog.showModal();
-    this.#root.querySelector('h2')!.focus();
+    this.root.querySelector('h2')!.focus();
   }
 
   /** The switches as the stored decision has them. */
@@ -90,7 +80,8 @@ export class ConsentDialog extends HTMLElement {
   #close(): void {
     if (!this.#dialog?.open) return;
     this.#dialog.close();
-    if (this.#opener?.isConnected) this.#opener.focus();
+    // Focus on an element that has left the page does nothing.
+    this.#opener?.focus();
     this.#opener = null;
   }
 
@@ -106,8 +97,9 @@ export class ConsentDialog extends HTMLElement {
 
   #backToFirstLayer(): void {
     this.#layer = 'first';
-    this.#update();
-    this.#root.querySelector<HTMLElement>('[data-action="settings"]')!.focus();
+    this.#render();
+    // (A framed page shows no buttons: the heading of the first layer takes focus instead.)
+    (this.root.querySelector<HTMLElement>('[data-action="settings"]') ?? this.root.querySelector('h2')!).focus();
   }
 
   /**
@@ -125,13 +117,13 @@ export class ConsentDialog extends HTMLElement {
    * A decision made while the dialog had to ask (here, in another tab, elsewhere on the
    * page) leaves nothing to ask; open settings follow a decision made elsewhere.
    */
-  #onChange: ConsentListener = (_store, change) => {
+  update(change: ConsentChange): void {
     if (change.type === 'decision') {
       if (change.neededDecision) this.#close();
       else this.#selectStored();
     }
-    this.#update();
-  };
+    this.#render();
+  }
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -139,12 +131,12 @@ export class ConsentDialog extends HTMLElement {
       this.#requestClose();
     } else if (event.key === 'Tab') {
       // The modal makes the page inert, but Tab would still leave for the browser's own UI.
-      const focusable = [...this.#root.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const current = this.#root.activeElement;
-      const edge = event.shiftKey ? focusable[0] : focusable[focusable.length - 1];
+      const focusable = [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const current = this.root.activeElement;
+      const edge = event.shiftKey ? focusable[0] : focusable.at(-1)!;
       if (current === edge || !focusable.includes(current as HTMLElement)) {
         event.preventDefault();
-        (event.shiftKey ? focusable[focusable.length - 1] : focusable[0]).focus();
+        (event.shiftKey ? focusable.at(-1)! : focusable[0]).focus();
       }
     }
   };
@@ -159,20 +151,16 @@ export class ConsentDialog extends HTMLElement {
    * once no decision is due, so a close while one is due came from elsewhere: show it again.
    */
   #onClose = (): void => {
-    if (consent.needsDecision && this.isConnected) this.#dialog.showModal();
+    if (consent.needsDecision && this.banner.isConnected) this.#dialog.showModal();
   };
 
-  #toggleCategory(category: CategoryConfig, on: boolean): void {
-    for (const service of category.services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
-    this.#update();
+  /** Switches services on or off in the selection: a category's all at once, or one. */
+  #toggle(services: ServiceConfig[], on: boolean): void {
+    for (const service of services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
+    this.#render();
   }
 
-  #toggleService(service: ServiceConfig, on: boolean): void {
-    on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
-    this.#update();
-  }
-
-  #render(): TemplateResult | typeof nothing {
+  #template(): TemplateResult | typeof nothing {
     const config = consent.config;
     if (!config) return nothing;
     const language = languageOf(this.banner);
@@ -186,9 +174,11 @@ export class ConsentDialog extends HTMLElement {
         </div>
         <div class="body">${this.#layer === 'first' ? this.#renderFirstLayer(texts, language) : this.#renderSettings(texts, language)}</div>
         <div class="buttons" part="buttons">
-          ${this.#layer === 'settings' ? this.#button(texts.save, 'save', this.#save) : nothing}
-          ${this.#button(texts.acceptAll, 'accept', this.#acceptAll)} ${this.#button(texts.rejectAll, 'reject', this.#rejectAll)}
-          ${this.#layer === 'first' ? this.#button(texts.settings, 'settings', this.#openSettings) : nothing}
+          ${framedElsewhere()
+            ? html`<a href=${location.href} target="_blank">${texts.framed}</a>`
+            : html`${this.#layer === 'settings' ? this.#button(texts.save, 'save', this.#save) : nothing}
+              ${this.#button(texts.acceptAll, 'accept', this.#acceptAll)} ${this.#button(texts.rejectAll, 'reject', this.#rejectAll)}
+              ${this.#layer === 'first' ? this.#button(texts.settings, 'settings', this.#openSettings) : nothing}`}
         </div>
       </dialog>
     `;
@@ -244,7 +234,7 @@ export class ConsentDialog extends HTMLElement {
     return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
       <div class="row">
         <h3 id="category-${category.id}">${localize(category.label, language)}</h3>
-        ${this.#switch(`category-${category.id}`, allOn, required, texts, (on) => this.#toggleCategory(category, on), category.description ? descriptionId : undefined)}
+        ${this.#switch(`category-${category.id}`, allOn, required, texts, (on) => this.#toggle(category.services, on), category.description ? descriptionId : undefined)}
       </div>
       ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
       <ul class="services" aria-label=${texts.services}>
@@ -260,7 +250,7 @@ export class ConsentDialog extends HTMLElement {
     return html`<li class="service" part="service">
       <div class="row">
         <h4 id="service-${service.id}">${service.name}</h4>
-        ${this.#switch(`service-${service.id}`, on, required, texts, (checked) => this.#toggleService(service, checked))}
+        ${this.#switch(`service-${service.id}`, on, required, texts, (checked) => this.#toggle([service], checked))}
       </div>
       <dl>
         ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))} ${detail(texts.cookies, cookies)}
@@ -273,8 +263,3 @@ export class ConsentDialog extends HTMLElement {
   }
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'consent-dialog': ConsentDialog;
-  }
-}

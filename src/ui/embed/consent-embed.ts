@@ -6,9 +6,10 @@
  * allowed the service gets the content stamped at once. The placeholder (Lit, texts,
  * styles) is loaded from `./placeholder.js` only when it must show.
  */
+import { loadChunk } from '../../core/chunks.js';
 import { isWebUrl } from '../../core/config-schema.js';
 import { reportError } from '../../core/errors.js';
-import { activateScript, pageNonce } from '../../core/scripts.js';
+import { activateScript, externalScript, pageNonce } from '../../core/scripts.js';
 import { consent, type ConsentListener } from '../../core/store.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { isYouTubeId, renderXPosts, X_WIDGETS, xPost, youtubePlayer } from './providers.js';
@@ -203,9 +204,7 @@ export class ConsentEmbed extends HTMLElement {
       // X's library, once loaded, renders posts added later only when asked.
       if (post && !this.hasAttribute('script') && renderXPosts(this)) return;
       if (scriptUrl && !badUrl && this.#loaded) {
-        const script = Object.assign(document.createElement('script'), { src: scriptUrl, async: true, charset: 'utf-8' });
-        script.nonce = nonce;
-        this.append(script);
+        this.append(externalScript(scriptUrl));
       }
     })();
   }
@@ -218,10 +217,16 @@ export class ConsentEmbed extends HTMLElement {
       this.dispatchEvent(new CustomEvent('consent-embed-unload', { detail: { service: this.service }, bubbles: true, composed: true }));
     }
     this.#placeholder.hidden = false;
-    const { renderPlaceholder } = await import('./placeholder.js');
+    const view = await loadChunk(() => import('./placeholder.js')).catch(() => null);
     // The placeholder's code loads asynchronously; meanwhile the content may have loaded or the config gone.
     if (this.#loaded || !consent.ready) return;
-    renderPlaceholder({
+    if (!view) {
+      // Not loaded (reported by loadChunk): no empty box; the fallback content and caption stay readable.
+      this.#placeholder.hidden = true;
+      this.#frame.classList.remove('sized');
+      return;
+    }
+    view.renderPlaceholder({
       element: this,
       container: this.#placeholder,
       video: this.hasAttribute('video'),

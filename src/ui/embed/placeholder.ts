@@ -7,6 +7,7 @@ import { html, nothing, render } from 'lit/html.js';
 import { localize } from '../../core/config.js';
 import { reportError } from '../../core/errors.js';
 import { consent } from '../../core/store.js';
+import { framedElsewhere } from '../shared/framed.js';
 import { languageOf, textsFor } from '../shared/i18n.js';
 import type { EmbedHost } from './consent-embed.js';
 import { placeholderStyles } from './placeholder.styles.js';
@@ -61,10 +62,12 @@ export function renderPlaceholder(host: EmbedHost): void {
         ${service.privacyPolicy
           ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', provider)}</a>`
           : nothing}
-        <div class="buttons" part="buttons">
-          <button type="button" part="button load" aria-label=${`${loadText}: ${label ?? service.name}`} @click=${host.load}>${loadText}</button>
-          <button type="button" part="button always" @click=${host.allowAlways}>${texts.alwaysAllow.replace('{name}', service.name)}</button>
-        </div>
+        ${framedElsewhere()
+          ? html`<p><a href=${location.href} target="_blank">${texts.framed}</a></p>`
+          : html`<div class="buttons" part="buttons">
+              <button type="button" part="button load" aria-label=${`${loadText}: ${label ?? service.name}`} @click=${host.load}>${loadText}</button>
+              <button type="button" part="button always" @click=${host.allowAlways}>${texts.alwaysAllow.replace('{name}', service.name)}</button>
+            </div>`}
       </div>`,
     host.container,
   );

@@ -11,10 +11,21 @@ export interface BuiltInTexts<T> {
   de: T;
 }
 
-/** Texts of a service's details, in the settings and on a placeholder alike. */
-export const SERVICE_TEXTS: BuiltInTexts<Record<'thirdCountry' | 'providerPrivacy', string>> = {
-  en: { thirdCountry: 'Data may be transferred to', providerPrivacy: 'Privacy policy of {name}' },
-  de: { thirdCountry: 'Daten können übermittelt werden nach', providerPrivacy: 'Datenschutzerklärung von {name}' },
+/**
+ * Texts of a service's details, in the settings and on a placeholder alike, and what both
+ * show instead of their buttons on a page that another website frames (framed.ts).
+ */
+export const SERVICE_TEXTS: BuiltInTexts<Record<'thirdCountry' | 'providerPrivacy' | 'framed', string>> = {
+  en: {
+    thirdCountry: 'Data may be transferred to',
+    providerPrivacy: 'Privacy policy of {name}',
+    framed: 'Another website frames this page, so no choice is taken here. Open it in a new window to choose.',
+  },
+  de: {
+    thirdCountry: 'Daten können übermittelt werden nach',
+    providerPrivacy: 'Datenschutzerklärung von {name}',
+    framed: 'Eine andere Website bettet diese Seite ein, daher gilt hier keine Auswahl. Öffnen Sie sie in einem neuen Fenster.',
+  },
 };
 
 /**
