@@ -20,11 +20,15 @@ const TYPES = {
 
 /**
  * Starts the server; resolves with it and its base URL. Port 0 picks a free port. With
- * `tls` ({ key, cert }) it serves https, for the tests that need a secure origin.
+ * `tls` ({ key, cert }) it serves https, for the tests that need a secure origin. Tests
+ * can pass `handle(request, response, pathname)`: it may add headers (a CSP) and return
+ * false to let the file be served, or answer itself (an error, or no answer yet) and
+ * return true.
  */
-export function startServer({ port = 8000, host = '127.0.0.1', tls } = {}) {
+export function startServer({ port = 8000, host = '127.0.0.1', tls, handle } = {}) {
   const serve = async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
+    if (handle?.(request, response, pathname)) return;
     if (pathname === '/') {
       response.writeHead(302, { Location: '/demo/' }).end();
       return;

@@ -8,9 +8,12 @@ import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { chromeArgs } from '../../web-test-runner.config.mjs';
 
-/** The project's server (http, or https with `tls`) and a Chromium; `args` are Chromium flags beyond the usual ones. */
-export async function startBrowser({ tls, args = [] } = {}) {
-  const { server, url } = await startServer({ port: 0, tls });
+/**
+ * The project's server (http, or https with `tls`; `handle` as startServer takes it) and a
+ * Chromium; `args` are Chromium flags beyond the usual ones.
+ */
+export async function startBrowser({ tls, args = [], handle } = {}) {
+  const { server, url } = await startServer({ port: 0, tls, handle });
   const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: [...chromeArgs, ...args] });
   return {
     url,
@@ -18,6 +21,8 @@ export async function startBrowser({ tls, args = [] } = {}) {
     browser,
     async close() {
       await browser.close();
+      // Answers a test held back must not keep the server open.
+      server.closeAllConnections();
       server.close();
     },
   };
@@ -85,7 +90,7 @@ export function otherHosts(requests, pageUrl) {
   return requests.filter((url) => /^https?:/.test(url) && new URL(url).host !== own);
 }
 
-/** Whether the banner's dialog is open, read from the DOM (through both shadow roots). */
+/** Whether the banner's dialog is open, read from the DOM (through the banner's shadow root). */
 const isDialogOpen = () => Boolean(document.querySelector('consent-banner')?.shadowRoot?.querySelector('dialog[open]'));
 
 export const dialogOpen = (page) => page.evaluate(isDialogOpen);

@@ -9,13 +9,13 @@
 import { loadChunk } from '../../core/chunks.js';
 import { isWebUrl } from '../../core/config-schema.js';
 import { reportError } from '../../core/errors.js';
-import { activateScript, externalScript, pageNonce } from '../../core/scripts.js';
+import { activateScript, externalScript, pageNonce, scriptPolicy } from '../../core/scripts.js';
 import { consent, type ConsentListener } from '../../core/store.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { isYouTubeId, renderXPosts, X_WIDGETS, xPost, youtubePlayer } from './providers.js';
 
 const RATIO = /^\d+(\.\d+)?\s*\/\s*\d+(\.\d+)?$/;
-const FOCUSABLE = 'iframe, a[href], button, input, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'iframe,a[href],button,input,[tabindex]:not([tabindex="-1"])';
 
 let styleSheet: CSSStyleSheet | undefined;
 
@@ -186,12 +186,16 @@ export class ConsentEmbed extends HTMLElement {
       if (isYouTubeId(video)) fragment.append(youtubePlayer(video, this.getAttribute('label') || 'YouTube'));
       else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
     }
-    const held = [...fragment.childNodes].flatMap((node) => (node instanceof HTMLScriptElement ? [node] : node instanceof Element ? [...node.querySelectorAll('script')] : []));
+    // Every script of the content, top level and nested, in document order.
+    const held = [...fragment.querySelectorAll('script')];
     // Scripts the HTML parser put in the template have not started: inserted as they are, they
     // would run at once (without the nonce, out of order) and again when activated below.
+    // A cloned script's text is no longer trusted: under Trusted Types, inserting it would be a
+    // violation even as text/plain, so it is given its own text again through the policy.
     for (const script of held) {
       script.setAttribute('data-type', script.getAttribute('data-type') ?? script.type);
       script.type = 'text/plain';
+      script.text = scriptPolicy()!.createScript(script.text);
     }
     this.append(fragment);
     const post = xPost(this);
