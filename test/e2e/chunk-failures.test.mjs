@@ -88,6 +88,16 @@ async function assertReportedAndSafe({ page, requests, cookies, errors }, file, 
   assert.deepEqual(errors.filter((message) => !message.startsWith('[consent-banner] load error')), []);
 }
 
+/**
+ * A file that answered 404 is asked for again on the retry. Lit is imported by the dialog and
+ * the placeholder: their attempts share a request when they happen at the same time, and
+ * when they do not, each makes its own (a failed module is not cached).
+ */
+function assertAskedAgain(requests, file) {
+  const attempts = 2 * FAILING_IMPORTS[file].length;
+  assert.ok(requests >= 2 && requests <= attempts, `${file}: ${requests} requests, expected 2 to ${attempts}`);
+}
+
 for (const mode of ['404', 'no answer']) {
   describe(`a lazy file that answers ${mode}`, () => {
     it('the dialog or Lit: reported, tried once more, no dialog and nothing gated; "Cookie settings" loads it once it can', async () => {
@@ -95,8 +105,7 @@ for (const mode of ['404', 'no answer']) {
         ['dialog', 'lit-shared-ui'].map(async (file) => {
           const visit = await openFailing(file, mode);
           await assertReportedAndSafe(visit, file, mode);
-          // Both imports of Lit share one request each time.
-          if (mode === '404') assert.equal(visit.server.state.requests, 2, 'asked for again on the retry');
+          if (mode === '404') assertAskedAgain(visit.server.state.requests, file);
           assert.equal(await dialogOpen(visit.page), false);
           // No dialog: the page is not blocked.
           await visit.page.click('#page-button');
@@ -117,7 +126,7 @@ for (const mode of ['404', 'no answer']) {
         ['consent-embed', 'placeholder', 'adapters', 'matomo'].map(async (file) => {
           const visit = await openFailing(file, mode);
           await assertReportedAndSafe(visit, file, mode);
-          if (mode === '404') assert.equal(visit.server.state.requests, 2, 'asked for twice');
+          if (mode === '404') assertAskedAgain(visit.server.state.requests, file);
           const { page, requests } = visit;
           if (file === 'consent-embed') assert.equal(await page.evaluate(() => customElements.get('consent-embed')), undefined);
           if (file === 'placeholder') {
