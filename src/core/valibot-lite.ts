@@ -6,8 +6,8 @@
  * valibot's bytes. Everything else (the npm build, the check CLI, the tests) uses valibot.
  *
  * It follows valibot's rules for which problems are found, at which paths and in which
- * order, and writes each message as `parseConfig` (config.ts) words valibot's: "is
- * required", "must be string, not 5", "unknown property "x"", or the schema's own.
+ * order, and writes each message as issue-messages.ts words valibot's: "is required",
+ * "must be string, not 5", "unknown property "x"", or the schema's own.
  * test/e2e/valibot-lite.test.mjs proves that `parseConfig` gives the same result both ways
  * on valid, broken and randomly changed configs. Not covered: anything config-schema.ts
  * does not use (defaults, fallbacks, async, abortEarly, a schema after the first item of a pipe).
