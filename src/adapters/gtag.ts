@@ -2,8 +2,10 @@
  * Google tag with consent mode v2. `gtag('consent', 'default', …)` with everything
  * denied goes into the dataLayer before Google's script or any `config`; the stored
  * decision is sent as `update` on every page and right after every decision. By default
- * ("basic") Google's script loads only after consent; "advanced" loads it at once, with
- * everything denied. Withdrawal sends `update` denied and deletes the `_ga*` cookies.
+ * ("basic") Google's script loads only after consent; "advanced" (with a
+ * `necessaryJustification`) loads it at once, with everything denied. Withdrawal sends
+ * `update` denied and deletes the `_ga*` cookies; a refusal also stops the pings of
+ * "advanced" (`window['ga-disable-<id>']`), unless `"afterRefusal": "continue"`.
  */
 import { deleteCookies } from '../core/cleaner.js';
 import type { GtagSettings } from './schema.js';
@@ -32,12 +34,19 @@ export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) =
     gtag('config', settings.id);
     context.load(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(settings.id)}`);
   };
-  if (settings.mode === 'advanced') load();
+  // Google's documented switch that stops measurement for one tag id.
+  const disable = (off: boolean) => ((page as Record<string, unknown>)[`ga-disable-${settings.id}`] = off);
   return {
     apply(granted, decided) {
       if (decided) gtag('consent', 'update', Object.fromEntries(grants.map((type) => [type, granted ? 'granted' : 'denied'])));
-      if (granted) load();
-      else if (loaded) deleteCookies(vendorCookies.map((name) => ({ name })));
+      if (granted || context.preConsentNow(decided)) {
+        disable(false);
+        load();
+      } else if (loaded) {
+        // A refusal: the cookieless pings of "advanced" stop too.
+        disable(true);
+        deleteCookies(vendorCookies.map((name) => ({ name })));
+      }
     },
   };
 });

@@ -5,9 +5,11 @@
  * `rememberConsentGiven`, whose cookie would live for 30 years). Withdrawal:
  * `forgetConsentGiven`, then the `_pk_*` and `mtm_*` cookies are deleted.
  *
- * "cookieless" (the privacy officer's explicit choice): matomo.js loads at once and
- * measures without cookies (`requireCookieConsent`) until consent upgrades it
- * (`setCookieConsentGiven`). German authorities hold that this needs consent too.
+ * "cookieless" (the privacy officer's choice, with a `necessaryJustification`): matomo.js
+ * loads at once and measures without cookies (`requireCookieConsent`) until consent
+ * upgrades it (`setCookieConsentGiven`). A refusal stops it (`requireConsent`, so no
+ * request is sent any more, and nothing loads on later pages), unless the settings say
+ * `"afterRefusal": "continue"`. German authorities hold that this needs consent too.
  */
 import { deleteCookies } from '../core/cleaner.js';
 import type { MatomoSettings } from './schema.js';
@@ -21,24 +23,33 @@ export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isU
   const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
   // Looked up on every push: once loaded, matomo.js replaces the queue with itself.
   const push = (...commands: unknown[][]) => (page._paq ??= []).push(...commands);
-  const cookieless = settings.mode === 'cookieless';
+  const cookieless = context.preConsent;
   push([cookieless ? 'requireCookieConsent' : 'requireConsent'], ['setTrackerUrl', `${base}matomo.php`], ['setSiteId', String(settings.siteId)], ['trackPageView'], ['enableLinkTracking']);
   let loaded = false;
   let given = false;
+  /** A refusal stopped the cookieless measurement: any hit now needs consent. */
+  let stopped = false;
   const load = () => {
     if (!loaded) context.load(`${base}matomo.js`);
     loaded = true;
   };
-  if (cookieless) load();
   return {
-    apply(granted) {
+    apply(granted, decided) {
       if (granted) {
-        push([cookieless ? 'setCookieConsentGiven' : 'setConsentGiven']);
+        push(...(stopped ? [['setConsentGiven']] : []), [cookieless ? 'setCookieConsentGiven' : 'setConsentGiven']);
         given = true;
         load();
-      } else if (given) {
+        return;
+      }
+      if (given) {
         push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
+        deleteCookies(vendorCookies.map((name) => ({ name })));
+      }
+      if (context.preConsentNow(decided)) load();
+      else if (cookieless && loaded) {
+        push(['requireConsent'], ['forgetConsentGiven']);
+        stopped = true;
         deleteCookies(vendorCookies.map((name) => ({ name })));
       }
     },

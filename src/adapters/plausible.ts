@@ -1,8 +1,9 @@
 /**
  * Plausible (cookieless). Its script loads only after consent, unless the privacy
- * officer sets `beforeConsent`. Plausible cannot be unloaded; after a withdrawal it is
- * silenced with its own documented opt-out flag (`localStorage.plausible_ignore`),
- * which a new grant removes.
+ * officer sets `beforeConsent` (with a `necessaryJustification`). Plausible cannot be
+ * unloaded; after a withdrawal or a refusal it is silenced with its own documented opt-out
+ * flag (`localStorage.plausible_ignore`), which a new grant removes; `"afterRefusal":
+ * "continue"` keeps a `beforeConsent` measurement running after a refusal.
  */
 import type { PlausibleSettings } from './schema.js';
 import { adapterStarter, isText, isUrl } from './shared.js';
@@ -25,14 +26,12 @@ export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain
     if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js', { 'data-domain': settings.domain, defer: '' });
     loaded = true;
   };
-  const before = settings.beforeConsent === true;
-  if (before) load();
   return {
-    apply(granted) {
-      if (granted) {
+    apply(granted, decided) {
+      if (granted || context.preConsentNow(decided)) {
         if (loaded) setIgnored(false);
         load();
-      } else if (loaded && !before) setIgnored(true);
+      } else if (loaded) setIgnored(true);
     },
   };
 });

@@ -8,13 +8,23 @@ import { configSchema, isWebUrl, languageProblems, problemCheck, textsSchema, ty
 
 const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be http:, https: or relative to the page'));
 
+/**
+ * What a pre-consent mode does after the visitor refused: "stop" (default) or "continue"
+ * (measuring as before consent, for a privacy officer who has justified it as necessary).
+ */
+const AfterRefusal = v.picklist(['stop', 'continue'], 'must be "stop" or "continue"');
+
 export const MatomoSchema = v.strictObject({
   type: v.literal('matomo'),
   /** Base URL of the Matomo installation, e.g. "/matomo/" or "https://stats.example.org/". */
   url: Url,
   siteId: v.union([v.pipe(v.string(), v.minLength(1, 'must not be empty')), v.number()], 'must be a string or a number'),
-  /** "consent" (default): no request and no cookie before consent. "cookieless": measures without cookies until consent. */
+  /**
+   * "consent" (default): no request and no cookie before consent. "cookieless": measures without
+   * cookies until consent; only with a `necessaryJustification` on the service.
+   */
   mode: v.optional(v.picklist(['consent', 'cookieless'], 'must be "consent" or "cookieless"')),
+  afterRefusal: v.optional(AfterRefusal),
 });
 
 export const EcondaSchema = v.strictObject({
@@ -30,8 +40,9 @@ export const EcondaSchema = v.strictObject({
 export const GtagSchema = v.strictObject({
   type: v.literal('gtag'),
   id: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z0-9-]+$/, 'must be a Google tag id such as "G-ABC123"')),
-  /** "basic" (default): Google's script loads only after consent. "advanced": it loads at once, with everything denied. */
+  /** "basic" (default): Google's script loads only after consent. "advanced": it loads at once, with everything denied; only with a `necessaryJustification`. */
   mode: v.optional(v.picklist(['basic', 'advanced'], 'must be "basic" or "advanced"')),
+  afterRefusal: v.optional(AfterRefusal),
   /** Consent types the service grants (default: analytics_storage). */
   grants: v.optional(v.array(v.picklist(['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'], 'must be a consent type of Google consent mode'))),
 });
@@ -41,8 +52,9 @@ export const PlausibleSchema = v.strictObject({
   /** The site's domain as registered with Plausible. */
   domain: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   src: v.optional(Url),
-  /** Plausible sets no cookie; the privacy officer may decide to run it before consent. */
+  /** Plausible sets no cookie; the privacy officer may decide to run it before consent, with a `necessaryJustification`. */
   beforeConsent: v.optional(v.boolean()),
+  afterRefusal: v.optional(AfterRefusal),
 });
 
 export const AdapterSchema = v.variant('type', [MatomoSchema, EcondaSchema, GtagSchema, PlausibleSchema], 'must have a "type" of "matomo", "econda", "gtag" or "plausible"');

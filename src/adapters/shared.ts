@@ -8,7 +8,7 @@
  * Schema and `consent-banner-check`. The page does not run that schema: it would cost
  * every visitor the bytes of a second validator run.
  */
-import { formatPath, isWebUrl, type ServiceConfig } from '../core/config-schema.js';
+import { formatPath, isWebUrl, type AdapterConfig, type ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
 import { externalScript } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';
@@ -16,7 +16,36 @@ import type { ConsentStore } from '../core/store.js';
 export interface AdapterContext {
   /** Loads a vendor script with the page's nonce, after a `consent-adapter-load` event the site can hook into. */
   load(src: string, attributes?: Record<string, string>): void;
+  /** The settings ask for a pre-consent mode (`PRE_CONSENT_MODES`) and the service justifies it. */
+  preConsent: boolean;
+  /**
+   * Whether that mode may measure now: before any decision, and after a refusal only when
+   * the settings say `"afterRefusal": "continue"`. Otherwise a refusal stops it.
+   */
+  preConsentNow(decided: boolean): boolean;
 }
+
+/**
+ * The setting and value with which each adapter measures before consent: Matomo without
+ * cookies, Google's "advanced" consent mode (cookieless pings), Plausible before consent.
+ * Such a mode runs only when the service gives a `necessaryJustification`; without one the
+ * adapter waits for consent and reports why. The lint (`consent-banner-check`) uses the
+ * same table.
+ */
+export const PRE_CONSENT_MODES: Record<string, [setting: string, value: unknown]> = {
+  matomo: ['mode', 'cookieless'],
+  gtag: ['mode', 'advanced'],
+  plausible: ['beforeConsent', true],
+};
+
+/** The setting of an adapter that asks to measure before consent, or null. */
+export function preConsentSetting(adapter: { type: string } & Record<string, unknown>): string | null {
+  const [setting, value] = Object.hasOwn(PRE_CONSENT_MODES, adapter.type) ? PRE_CONSENT_MODES[adapter.type] : [];
+  return setting !== undefined && adapter[setting] === value ? setting : null;
+}
+
+/** Why a pre-consent mode does not run: the page's error and the CLI's warning say the same. */
+export const UNJUSTIFIED_PRE_CONSENT = 'measures before consent only with a "necessaryJustification" on the service; without one it waits for consent';
 
 export interface Adapter {
   /**
@@ -48,7 +77,12 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
     for (const [name, , expected] of missing) reportError({ kind: 'config', path: formatPath([...path, name]), message: `must be ${expected}; the adapter does not start` });
     // Nothing touches the vendor for a config that has been replaced meanwhile.
     if (missing.length || !isCurrent(store, service)) return () => {};
+    const preConsent = preConsentSetting(settings as AdapterConfig);
+    const justified = !!service.necessaryJustification;
+    if (preConsent && !justified) reportError({ kind: 'config', path: formatPath([...path, preConsent]), message: UNJUSTIFIED_PRE_CONSENT });
     const context: AdapterContext = {
+      preConsent: !!preConsent && justified,
+      preConsentNow: (decided) => context.preConsent && (!decided || settings.afterRefusal === 'continue'),
       load(src, attributes = {}) {
         document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
         const script = externalScript(src);

@@ -2,13 +2,15 @@
  * Doubts about a valid config, for the privacy officer (`consent-banner-check`, or
  * `lintConfig` from the package); never run on visitors' page views. "Necessary" means
  * strictly necessary: a service in a required category whose cookies or adapter mark it
- * as statistics or media deserves a warning, unless `necessaryJustification` says why.
+ * as statistics or media deserves a warning, unless `necessaryJustification` says why; so
+ * does an adapter that asks to measure before consent without one (the page will not let it).
  */
 import { vendorCookies as econdaCookies } from '../adapters/econda.js';
 import { vendorCookies as googleCookies } from '../adapters/gtag.js';
 import { vendorCookies as matomoCookies } from '../adapters/matomo.js';
+import { preConsentSetting, UNJUSTIFIED_PRE_CONSENT } from '../adapters/shared.js';
 import type { ConfigProblem } from '../core/config.js';
-import { formatPath, type ConsentConfig } from '../core/config-schema.js';
+import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName, matchesCookieName } from '../core/cookie-names.js';
 
 /**
@@ -24,7 +26,17 @@ const isTrackingCookie = (declared: string): boolean => {
 };
 
 export function lintConfig(config: ConsentConfig): ConfigProblem[] {
-  return [...necessaryDoubts(config), ...patternAdvice(config)];
+  return [...necessaryDoubts(config), ...unjustifiedPreConsent(config), ...patternAdvice(config)];
+}
+
+/** An adapter asks to measure before consent, and the service does not say why: the page will not let it. */
+function unjustifiedPreConsent(config: ConsentConfig): ConfigProblem[] {
+  return config.categories.flatMap((category, c) =>
+    category.services.flatMap((service, s) => {
+      const setting = service.adapter && !service.necessaryJustification ? preConsentSetting(service.adapter as AdapterConfig & Record<string, unknown>) : null;
+      return setting ? [{ path: formatPath(['categories', c, 'services', s, 'adapter', setting]), message: UNJUSTIFIED_PRE_CONSENT }] : [];
+    }),
+  );
 }
 
 /** v1 `pattern`s still work; the wildcard name says the same, and visitors read it as written. */

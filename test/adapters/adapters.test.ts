@@ -18,11 +18,29 @@ const page = window as unknown as Page;
 const VENDOR_GLOBALS = ['_paq', 'dataLayer', 'gtag', 'emos3', 'matomoStandIn', 'econdaStandIn', 'plausibleStandIn'] as const;
 
 /** The test config with one more statistics service that uses the given adapter. */
-function withAdapter(adapter: Record<string, unknown>, extra: Partial<ConsentConfig> = {}): ConsentConfig {
+function withAdapter(adapter: Record<string, unknown>, extra: Partial<ConsentConfig> = {}, service: Partial<ConsentConfig['categories'][number]['services'][number]> = {}): ConsentConfig {
   const config = testConfig(extra);
-  config.categories[1].services.push({ id: 'vendor', name: 'Vendor', adapter: adapter as { type: string } });
+  config.categories[1].services.push({ id: 'vendor', name: 'Vendor', adapter: adapter as { type: string }, ...service });
   return config;
 }
+
+/** What a privacy officer writes to let a vendor measure before consent. */
+const justified = { necessaryJustification: 'Counts page views without cookies or ids; agreed with our data protection officer.' };
+
+/** Collects the consent-errors reported while `action` runs. */
+async function errorsDuring(action: () => Promise<void>): Promise<ConsentErrorDetail[]> {
+  const errors: ConsentErrorDetail[] = [];
+  const collect = (event: Event) => errors.push((event as CustomEvent<ConsentErrorDetail>).detail);
+  document.addEventListener('consent-error', collect);
+  try {
+    await action();
+  } finally {
+    document.removeEventListener('consent-error', collect);
+  }
+  return errors;
+}
+
+const UNJUSTIFIED = 'measures before consent only with a "necessaryJustification" on the service; without one it waits for consent';
 
 const vendorRequests = async (fragment: string) => (await recordedRequests()).filter((url) => url.includes(fragment));
 const cookieNames = async () => (await browserCookies()).map((cookie) => cookie.name);
@@ -97,14 +115,52 @@ describe('adapters', () => {
       expect(page.matomoStandIn!.calls).to.deep.equal(['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking', 'setConsentGiven']);
     });
 
-    it("cookieless mode (the privacy officer's choice) measures without cookies until consent upgrades it", async () => {
-      await pageView(withAdapter({ ...matomo, mode: 'cookieless' }));
+    it("cookieless mode (the privacy officer's justified choice) measures without cookies until consent upgrades it", async () => {
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless' }, {}, justified));
       await vendorLoaded('/vendors/matomo/');
       await waitForRequest(`${location.origin}/test/fixtures/vendors/matomo/matomo.php?idsite=3&cookies=0`);
       expect(page.matomoStandIn!.calls[0]).to.equal('requireCookieConsent');
       expect((await cookieNames()).filter((name) => name.startsWith('_pk_'))).to.deep.equal([]);
       store.acceptAll();
       expect(page.matomoStandIn!.calls.at(-1)).to.equal('setCookieConsentGiven');
+    });
+
+    it('cookieless mode without a justification: reported at its path, and Matomo waits for consent', async () => {
+      const errors = await errorsDuring(() => pageView(withAdapter({ ...matomo, mode: 'cookieless' })));
+      expect(errors.map(({ kind, path, message }) => `${kind} ${path}: ${message}`)).to.deep.equal([`config $.categories[1].services[2].adapter.mode: ${UNJUSTIFIED}`]);
+      expect(scripts('/vendors/matomo/')).to.deep.equal([]);
+      expect((page._paq as unknown[][])[0]).to.deep.equal(['requireConsent']);
+      store.acceptAll();
+      await vendorLoaded('/vendors/matomo/');
+      expect(page.matomoStandIn!.calls.at(-1)).to.equal('setConsentGiven');
+    });
+
+    it('a refusal stops the cookieless measurement: no request after it, and nothing loads on the next page', async () => {
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless' }, {}, justified));
+      await vendorLoaded('/vendors/matomo/');
+      await waitForRequest(`${location.origin}/test/fixtures/vendors/matomo/matomo.php?idsite=3&cookies=0`);
+      store.rejectAll();
+      expect(page.matomoStandIn!.calls.slice(-2)).to.deep.equal(['requireConsent', 'forgetConsentGiven']);
+      // The site's own tracking call after the refusal sends nothing.
+      (page._paq as { push(...commands: unknown[][]): void }).push(['trackPageView']);
+      expect(await vendorRequests('matomo.php')).to.have.length(1);
+
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless' }, {}, justified));
+      expect(scripts('/vendors/matomo/')).to.have.length(0);
+      // A later grant on that page: full measurement with cookies.
+      store.acceptAll();
+      await vendorLoaded('/vendors/matomo/');
+      expect(page.matomoStandIn!.calls.slice(-1)).to.deep.equal(['setCookieConsentGiven']);
+    });
+
+    it('with "afterRefusal": "continue" the justified cookieless measurement goes on after a refusal', async () => {
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless', afterRefusal: 'continue' }, {}, justified));
+      await vendorLoaded('/vendors/matomo/');
+      store.rejectAll();
+      expect(page.matomoStandIn!.calls).to.not.include('requireConsent');
+      await pageView(withAdapter({ ...matomo, mode: 'cookieless', afterRefusal: 'continue' }, {}, justified));
+      await vendorLoaded('/vendors/matomo/');
+      expect(page.matomoStandIn!.calls[0]).to.equal('requireCookieConsent');
     });
 
     it('reports a missing setting with its path and does not start', async () => {
@@ -179,6 +235,27 @@ describe('adapters', () => {
     });
   });
 
+  describe('Google consent mode "advanced"', () => {
+    const advanced = { type: 'gtag', id: 'G-TEST123', mode: 'advanced' };
+    const disabled = () => (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'];
+
+    it('without a justification: reported at its path, and Google\'s script waits for consent', async () => {
+      const errors = await errorsDuring(() => pageView(withAdapter(advanced)));
+      expect(errors.map(({ path, message }) => `${path}: ${message}`)).to.deep.equal([`$.categories[1].services[2].adapter.mode: ${UNJUSTIFIED}`]);
+      expect(scripts('googletagmanager')).to.deep.equal([]);
+    });
+
+    it('justified: loads at once with everything denied; a refusal stops its pings with ga-disable, a grant lifts it', async () => {
+      await pageView(withAdapter(advanced, {}, justified));
+      expect(scripts('googletagmanager')).to.have.length(1);
+      store.rejectAll();
+      expect(disabled()).to.equal(true);
+      store.acceptAll();
+      expect(disabled()).to.equal(false);
+      delete (window as unknown as Record<string, unknown>)['ga-disable-G-TEST123'];
+    });
+  });
+
   describe('econda', () => {
     it('loads emos3 only after consent, with the page nonce, settings and page view; withdrawal stops calls and deletes emos_ cookies', async () => {
       const nonced = Object.assign(document.createElement('script'), { textContent: "/* the page's own nonced script */" });
@@ -223,11 +300,19 @@ describe('adapters', () => {
       expect(localStorage.getItem('plausible_ignore')).to.equal(null);
     });
 
-    it('runs before consent when the privacy officer says so', async () => {
-      await pageView(withAdapter({ ...plausible, beforeConsent: true }));
+    it('runs before consent when the privacy officer says so and why; a refusal silences it', async () => {
+      await pageView(withAdapter({ ...plausible, beforeConsent: true }, {}, justified));
       await vendorLoaded('plausible');
       expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
       expect(store.decision).to.equal(null);
+      store.rejectAll();
+      expect(localStorage.getItem('plausible_ignore')).to.equal('true');
+    });
+
+    it('beforeConsent without a justification: reported at its path, and nothing loads before consent', async () => {
+      const errors = await errorsDuring(() => pageView(withAdapter({ ...plausible, beforeConsent: true })));
+      expect(errors.map(({ path }) => path)).to.deep.equal(['$.categories[1].services[2].adapter.beforeConsent']);
+      expect(scripts('plausible')).to.deep.equal([]);
     });
   });
 

@@ -9,10 +9,10 @@ import { describe, it } from 'node:test';
 const demo = JSON.parse(readFileSync(new URL('../../demo/consent.json', import.meta.url), 'utf8'));
 const folder = mkdtempSync(join(tmpdir(), 'consent-check-'));
 
-function check(config) {
+function check(config, ...flags) {
   const file = join(folder, `config-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
-  const result = spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, file], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, ...flags, file], { encoding: 'utf8' });
   return { status: result.status, out: result.stdout.replaceAll(file, 'FILE'), err: result.stderr.replaceAll(file, 'FILE') };
 }
 
@@ -38,6 +38,18 @@ describe('consent-banner-check', () => {
     assert.equal(warned.out, 'FILE: valid, 1 warning(s)\n');
     config.categories[0].services[1].necessaryJustification = 'Our data protection officer approved it.';
     assert.deepEqual(check(config), { status: 0, out: 'FILE: valid\n', err: '' });
+  });
+
+  it('warns about an adapter that asks to measure before consent without a justification; --strict fails on it', () => {
+    const config = structuredClone(demo);
+    config.categories[1].services[0].adapter.mode = 'cookieless';
+    const warning = 'FILE: warning at $.categories[1].services[0].adapter.mode: measures before consent only with a "necessaryJustification" on the service; without one it waits for consent\n';
+    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid, 1 warning(s)\n', err: warning });
+    assert.deepEqual(check(config, '--strict'), { status: 1, out: 'FILE: valid, 1 warning(s)\n', err: warning });
+    config.categories[1].services[0].necessaryJustification = { en: 'Counts page views without cookies or visitor ids; agreed with our data protection officer.' };
+    config.categories[1].services[0].necessaryJustification.de = 'Zählt Seitenaufrufe ohne Cookies und Besucherkennung; mit unserem Datenschutzbeauftragten abgestimmt.';
+    assert.deepEqual(check(config, '--strict'), { status: 0, out: 'FILE: valid\n', err: '' });
+    assert.equal(check(demo, '--strict').status, 0);
   });
 
   it('suggests the wildcard name for a v1 pattern, and refuses a pattern that could run in more than linear time', () => {
