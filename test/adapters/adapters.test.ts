@@ -13,6 +13,8 @@ interface Page {
   matomoStandIn?: { calls: string[] };
   econdaStandIn?: { sent: unknown[]; defaults: Record<string, unknown>; nonce: string };
   plausibleStandIn?: { events: string[]; send(name: string): void };
+  /** Every hit a stand-in sent, across page views: a test ends only when all are answered. */
+  standInHits?: Promise<void>[];
 }
 const page = window as unknown as Page;
 const VENDOR_GLOBALS = ['_paq', 'dataLayer', 'gtag', 'emos3', 'matomoStandIn', 'econdaStandIn', 'plausibleStandIn'] as const;
@@ -72,6 +74,8 @@ describe('adapters', () => {
     stop?.();
     stop = undefined;
     await loadsSettled();
+    // A hit still under way would turn up in the next test's record of requests.
+    await Promise.all(page.standInHits?.splice(0) ?? []);
     await clearAllCookies();
   });
 
