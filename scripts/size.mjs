@@ -1,16 +1,17 @@
 // Prints the min+gzip size of every file of the drop-in and checks a budget per part:
-// - banner: the entry and every chunk the consent dialog needs (a returning visitor
-//   with a valid decision downloads only the entry);
+// - banner: the entry and every chunk the consent dialog's first layer needs (a
+//   returning visitor with a valid decision downloads only the entry);
+// - settings: the dialog's settings layer, loaded when the visitor asks for it;
 // - embed: the chunks that load only on pages with a <consent-embed>;
 // - adapters: the chunks that load only when the config names a vendor adapter.
 // The split comes from dist/chunks.json, the chunk graph the rollup build writes.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { banner: 14_950, embed: 3_600, adapters: 3_500 };
+const BUDGETS = { banner: 14_950, settings: 1_400, embed: 3_600, adapters: 3_500 };
 const ENTRY = 'consent-banner.js';
 /** A chunk holding one of these modules starts a part of its own. */
-const PART_ROOTS = { embed: (module) => module === 'src/ui/embed/consent-embed.ts', adapters: (module) => module.startsWith('src/adapters/') };
+const PART_ROOTS = { settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', adapters: (module) => module.startsWith('src/adapters/') };
 
 const dist = new URL('../dist/', import.meta.url);
 const graph = JSON.parse(readFileSync(new URL('chunks.json', dist), 'utf8'));

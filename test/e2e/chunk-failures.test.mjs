@@ -16,6 +16,7 @@ import { clickAction, closePages, dialogOpen, openPage, waitForDialog } from './
  */
 const FAILING_IMPORTS = {
   dialog: ['dialog'],
+  settings: ['settings'],
   'lit-shared-ui': ['dialog', 'placeholder'],
   'consent-embed': ['consent-embed'],
   placeholder: ['placeholder'],
@@ -119,6 +120,29 @@ for (const mode of ['404', 'no answer']) {
           await visit.page.waitForFunction(() => window.ran.length === 5, { polling: 50 });
         }),
       );
+    });
+
+    it('the settings layer: reported, tried once more; the first layer stays and decides, and "Settings" loads it once it can', async () => {
+      const server = await failingServer('settings', mode);
+      const visit = await openPage(browser);
+      const { page } = visit;
+      await page.goto(server.pageUrl, { waitUntil: 'load' });
+      await waitForDialog(page);
+      // The settings layer is loaded only when asked for.
+      assert.equal(server.state.requests, 0);
+      await clickAction(page, 'settings');
+      await page.waitForFunction(() => window.consentErrors.filter((error) => error.kind === 'load').length === 2, { polling: 100, timeout: 3 * CHUNK_TIMEOUT_MS + 5000 });
+      await assertReportedAndSafe(visit, 'settings', mode);
+      if (mode === '404') assertAskedAgain(server.state.requests, 'settings');
+      // Still the first layer, open and deciding.
+      assert.equal(await dialogOpen(page), true);
+      assert.equal(await page.$eval('consent-banner', (banner) => banner.shadowRoot.querySelector('h2').textContent), 'Your privacy choices');
+
+      server.recover();
+      await clickAction(page, 'settings');
+      await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
+      await clickAction(page, 'accept');
+      await page.waitForFunction(() => window.ran.length === 5, { polling: 50 });
     });
 
     it('the embed, its placeholder or the adapters: reported, tried once more; the dialog still works and decides', async () => {

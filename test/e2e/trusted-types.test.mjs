@@ -42,7 +42,9 @@ describe('under require-trusted-types-for', () => {
     assert.deepEqual(await violations(page), [], 'first layer');
 
     await clickAction(page, 'settings');
-    await page.waitForSelector('consent-banner >>> input[role="switch"]');
+    // The settings layer is a file of its own: it shows once that has loaded. (Mutations in a
+    // shadow root never reach waitForSelector's observer, so poll.)
+    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
     assert.deepEqual(await violations(page), [], 'settings layer');
 
     await clickAction(page, 'accept');

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { consent } from '../../src/core/store.js';
 import type { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
@@ -9,10 +9,10 @@ const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelecto
 const switchFor = (banner: ConsentBanner, id: string) => dialogRoot(banner)!.querySelector<HTMLInputElement>(`input[aria-labelledby="service-${id}"], input[aria-labelledby="category-${id}"]`)!;
 const heading = (banner: ConsentBanner) => dialogRoot(banner)!.querySelector('h2')!;
 
-/** "Settings" renders the settings layer at once (lit-html renders synchronously). */
-function openSettingsFromFirstLayer(banner: ConsentBanner): void {
+/** "Settings" shows the settings layer once its code has loaded (a file of its own). */
+async function openSettingsFromFirstLayer(banner: ConsentBanner): Promise<void> {
   button(banner, 'settings').click();
-  expect(button(banner, 'save'), 'the settings layer').to.exist;
+  await waitUntil(() => dialogRoot(banner)!.querySelector('[data-action="save"]'), 'the settings layer did not show');
 }
 
 describe('consent dialog', () => {
@@ -147,7 +147,7 @@ describe('consent dialog', () => {
         }
         const banner = await mountBanner(config());
         expect(openDialog(banner), reason).to.exist;
-        openSettingsFromFirstLayer(banner);
+        await openSettingsFromFirstLayer(banner);
         const optional = switches(banner).filter((input) => !input.disabled);
         expect(optional.length, reason).to.be.at.least(6);
         expect(optional.filter((input) => input.checked), reason).to.deep.equal([]);
@@ -175,7 +175,7 @@ describe('consent dialog', () => {
       shownDialog(banner);
       expect(getComputedStyle(button(banner, 'reject')).backgroundColor).to.equal('rgb(10, 20, 30)');
       expect(getComputedStyle(heading(banner)).color).to.equal('rgb(40, 50, 60)');
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       expect(getComputedStyle(switchFor(banner, 'stats')).outlineColor).to.equal('rgb(70, 80, 90)');
       style.remove();
     });
@@ -202,7 +202,7 @@ describe('consent dialog', () => {
     it('saves the switches of the settings layer; re-opened settings show the stored choice', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       switchFor(banner, 'stats').click();
       switchFor(banner, 'media').click();
       button(banner, 'save').click();
@@ -222,7 +222,7 @@ describe('consent dialog', () => {
     it('starts every optional switch off and keeps the necessary one on and disabled', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       expect(deepActiveElement()).to.equal(heading(banner));
       expect(heading(banner).textContent).to.equal('Cookie settings');
       for (const input of switches(banner)) {
@@ -236,7 +236,7 @@ describe('consent dialog', () => {
     it('lists per service the provider, purpose, cookies with expiry, third country and privacy policy', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const services = [...dialogRoot(banner)!.querySelectorAll('.service')];
       const stats = services.find((element) => element.querySelector('h4')!.textContent === 'Local stats')!;
       expect(stats.textContent).to.include('Example Institute');
@@ -251,7 +251,7 @@ describe('consent dialog', () => {
     it('switches a category\'s services together and shows the state in words, not only colour', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const category = switchFor(banner, 'statistics');
       const stateText = () => category.nextElementSibling!.textContent;
       expect(stateText()).to.equal('Off');
@@ -266,7 +266,7 @@ describe('consent dialog', () => {
     it('is accessible in German too', async () => {
       const banner = await mountBanner(testConfig(), 'de');
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       expect(heading(banner).textContent).to.equal('Cookie-Einstellungen');
       await expect(banner).to.be.accessible();
     });
@@ -275,7 +275,7 @@ describe('consent dialog', () => {
       await setViewport({ width: 320, height: 568 });
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const controls = dialogRoot(banner)!.querySelectorAll<HTMLElement>('button, input, a');
       expect(controls.length).to.be.above(10);
       for (const control of controls) {
@@ -288,7 +288,7 @@ describe('consent dialog', () => {
     it('does not animate the switches when reduced motion is asked for', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const duration = () => getComputedStyle(switchFor(banner, 'stats'), '::before').transitionDuration;
       await emulateMedia({ reducedMotion: 'no-preference' });
       expect(duration()).not.to.equal('0s');
@@ -301,7 +301,7 @@ describe('consent dialog', () => {
     it('keeps Tab and Shift+Tab inside the dialog', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const focusable = [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not([disabled])')];
       const visited: Element[] = [];
       for (let press = 0; press < focusable.length + 2; press++) {
@@ -426,7 +426,7 @@ describe('consent dialog', () => {
     it("the browser's own close request is handled like Escape: never a decision, a step back while one is due", async () => {
       const banner = await mountBanner();
       const dialog = shownDialog(banner);
-      openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner);
       const request = () => dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
       expect(request(), 'the close request is refused').to.be.false;
       expect(dialog.open).to.be.true;

@@ -135,7 +135,7 @@ export class ConsentBanner extends HTMLElement {
     // The dialog's code loads asynchronously: the visitor may have decided meanwhile
     // (a placeholder's "Always allow", the site's own code). Ask only if still needed.
     if (!dialog || !consent.ready || (layer === 'first' && !consent.needsDecision)) return;
-    dialog.show(layer, opener);
+    await dialog.show(layer, opener);
   }
 
   async #createDialog(): Promise<ConsentDialog> {

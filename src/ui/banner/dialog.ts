@@ -7,13 +7,14 @@
  * touches cookies itself.
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { loadChunk } from '../../core/chunks.js';
 import { localize } from '../../core/config.js';
-import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
-import { declaredName } from '../../core/cookie-names.js';
+import type { ServiceConfig } from '../../core/config-schema.js';
 import { consent, type ConsentChange } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
 import { languageOf, textsFor } from '../shared/i18n.js';
 import { dialogStyles } from './dialog.styles.js';
+import type * as SettingsModule from './settings.js';
 import { DIALOG_TEXTS, type Texts } from './texts.js';
 
 export type DialogLayer = 'first' | 'settings';
@@ -21,7 +22,14 @@ export type DialogLayer = 'first' | 'settings';
 /** What Tab cycles through: the dialog has links, buttons and switches (those of required categories disabled). */
 const FOCUSABLE = 'a,button,input:not(:disabled)';
 
+const sheet = (styles: string) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(styles);
+  return sheet;
+};
 let styleSheet: CSSStyleSheet | undefined;
+/** The settings layer's code and styles, once loaded (for every dialog of the page). */
+let settings: Promise<[typeof SettingsModule, CSSStyleSheet]> | null = null;
 
 /**
  * Rendered with lit-html alone: LitElement's reactive layer would cost about 3 KB on a
@@ -35,19 +43,44 @@ export class ConsentDialog {
   /** Service ids switched on in the settings layer, before they are saved. */
   #selection = new Set<string>();
   #opener: HTMLElement | null = null;
+  /** The settings layer's code, once loaded. */
+  #settings?: typeof SettingsModule;
+  /** The switches as the settings layer reads and changes them. */
+  #choices = {
+    has: (id: string) => this.#selection.has(id),
+    toggle: (services: ServiceConfig[], on: boolean) => {
+      for (const service of services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
+      this.#render();
+    },
+  };
 
   /** `banner`'s `lang` decides the language; `root` is its shadow root. */
   constructor(
     readonly banner: HTMLElement,
     readonly root: ShadowRoot,
   ) {
-    if (!styleSheet) {
-      styleSheet = new CSSStyleSheet();
-      styleSheet.replaceSync(dialogStyles);
-    }
-    root.adoptedStyleSheets = [styleSheet];
+    root.adoptedStyleSheets = [(styleSheet ??= sheet(dialogStyles))];
     this.#render();
   }
+
+  /**
+   * Loads the settings layer (once; after a failure, reported by loadChunk, the next
+   * request tries again). Resolves false if it could not load.
+   */
+  #loadSettings = (): Promise<boolean> => {
+    settings ??= loadChunk(() => import('./settings.js')).then((module) => [module, sheet(module.settingsStyles)]);
+    return settings.then(
+      ([module, styles]) => {
+        this.#settings = module;
+        if (!this.root.adoptedStyleSheets.includes(styles)) this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, styles];
+        return true;
+      },
+      () => {
+        settings = null;
+        return false;
+      },
+    );
+  };
 
   /** The native dialog; null only before the first render. */
   get #dialog(): HTMLDialogElement {
@@ -58,8 +91,13 @@ export class ConsentDialog {
     render(this.#template(), this.root);
   }
 
-  /** Shows the given layer (opening the modal if needed) and moves focus to its heading. */
-  show(layer: DialogLayer, opener: HTMLElement | null): void {
+  /**
+   * Shows the given layer (opening the modal if needed) and moves focus to its heading.
+   * The settings layer shows once its code is there; if that fails to load, the first
+   * layer shows, whose buttons still decide (and whose "Settings" tries again).
+   */
+  async show(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
+    if (layer === 'settings' && !(await this.#loadSettings())) layer = 'first';
     if (!this.banner.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
@@ -154,12 +192,6 @@ export class ConsentDialog {
     if (consent.needsDecision && this.banner.isConnected) this.#dialog.showModal();
   };
 
-  /** Switches services on or off in the selection: a category's all at once, or one. */
-  #toggle(services: ServiceConfig[], on: boolean): void {
-    for (const service of services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
-    this.#render();
-  }
-
   #template(): TemplateResult | typeof nothing {
     const config = consent.config;
     if (!config) return nothing;
@@ -178,7 +210,9 @@ export class ConsentDialog {
             ? html`<a href=${location.href} target="_blank">${texts.framed}</a>`
             : html`${this.#layer === 'settings' ? this.#button(texts.save, 'save', this.#save) : nothing}
               ${this.#button(texts.acceptAll, 'accept', this.#acceptAll)} ${this.#button(texts.rejectAll, 'reject', this.#rejectAll)}
-              ${this.#layer === 'first' ? this.#button(texts.settings, 'settings', this.#openSettings) : nothing}`}
+              ${this.#layer === 'first'
+                ? html`<button part="button" type="button" data-action="settings" @click=${this.#openSettings} @focus=${this.#loadSettings} @pointerenter=${this.#loadSettings}>${texts.settings}</button>`
+                : nothing}`}
         </div>
       </dialog>
     `;
@@ -206,60 +240,6 @@ export class ConsentDialog {
   }
 
   #renderSettings(texts: Texts, language: string): TemplateResult {
-    return html`<p part="text">${texts.settingsIntro}</p>
-      ${consent.config!.categories.map((category) => this.#renderCategory(category, texts, language))} ${this.#renderLinks(texts)}`;
-  }
-
-  /** A native checkbox with role="switch", named by the heading `labelledBy` points to. */
-  #switch(labelledBy: string, checked: boolean, required: boolean, texts: Texts, onChange: (on: boolean) => void, describedBy?: string): TemplateResult {
-    return html`<span class="switch">
-      <input
-        part="switch"
-        type="checkbox"
-        role="switch"
-        .checked=${checked}
-        ?disabled=${required}
-        aria-labelledby=${labelledBy}
-        aria-describedby=${describedBy ?? nothing}
-        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
-      />
-      <span class="state" aria-hidden="true">${required ? texts.alwaysOn : checked ? texts.on : texts.off}</span>
-    </span>`;
-  }
-
-  #renderCategory(category: CategoryConfig, texts: Texts, language: string): TemplateResult {
-    const required = category.required === true;
-    const allOn = required || category.services.every((service) => this.#selection.has(service.id));
-    const descriptionId = `description-${category.id}`;
-    return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
-      <div class="row">
-        <h3 id="category-${category.id}">${localize(category.label, language)}</h3>
-        ${this.#switch(`category-${category.id}`, allOn, required, texts, (on) => this.#toggle(category.services, on), category.description ? descriptionId : undefined)}
-      </div>
-      ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
-      <ul class="services" aria-label=${texts.services}>
-        ${category.services.map((service) => this.#renderService(service, required, texts, language))}
-      </ul>
-    </section>`;
-  }
-
-  #renderService(service: ServiceConfig, required: boolean, texts: Texts, language: string): TemplateResult {
-    const on = required || this.#selection.has(service.id);
-    const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
-    const cookies = service.cookies?.map((cookie) => `${declaredName(cookie)} (${localize(cookie.expires, language)})`).join(', ');
-    return html`<li class="service" part="service">
-      <div class="row">
-        <h4 id="service-${service.id}">${service.name}</h4>
-        ${this.#switch(`service-${service.id}`, on, required, texts, (checked) => this.#toggle([service], checked))}
-      </div>
-      <dl>
-        ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))} ${detail(texts.cookies, cookies)}
-        ${detail(texts.thirdCountry, localize(service.thirdCountry, language))}
-      </dl>
-      ${service.privacyPolicy
-        ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
-        : nothing}
-    </li>`;
+    return html`${this.#settings!.settingsLayer(consent.config!.categories, this.#choices, texts, language)} ${this.#renderLinks(texts)}`;
   }
 }
-
