@@ -8,7 +8,7 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { EcondaSettings } from './schema.js';
 import { adapterStarter, isUrl } from './shared.js';
 
-/** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal, and what the config lint recognises as econda. */
+/** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['emos_*'];
 
 interface Emos3 {

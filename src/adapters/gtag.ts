@@ -11,7 +11,7 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { GtagSettings } from './schema.js';
 import { adapterStarter } from './shared.js';
 
-/** Google's analytics and ads cookies: deleted on withdrawal, and what the config lint recognises as Google. */
+/** Google's analytics and ads cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['_ga*', '_gid', '_gat*', '_gcl*'];
 
 type Gtag = (...args: unknown[]) => void;

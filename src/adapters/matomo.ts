@@ -15,7 +15,7 @@ import { deleteCookies } from '../core/cleaner.js';
 import type { MatomoSettings } from './schema.js';
 import { adapterStarter, isText, isUrl } from './shared.js';
 
-/** Matomo's cookies: deleted on withdrawal, and what the config lint recognises as Matomo. */
+/** Matomo's cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['_pk_*', 'mtm_*'];
 
 export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isUrl, 'the Matomo URL (http:, https: or relative to the page)'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {

@@ -10,13 +10,14 @@
  */
 import * as v from 'valibot';
 import { patternToWildcard } from './cookie-names.js';
+import { necessaryDoubt } from './necessary.js';
 import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 
 /** Keys of the dialog's texts that a config may override per language. */
 export const DIALOG_TEXT_KEYS = [
   'title', 'intro', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
-  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed',
+  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification',
 ] as const;
 /** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
@@ -181,7 +182,8 @@ export function crossCheck(config: ConsentConfig): CrossCheckProblem[] {
     category.services.forEach((service, s) => {
       const servicePath = ['categories', c, 'services', s];
       claim(service.id, servicePath);
-      if (category.required) return;
+      // A required service the page treats as optional (necessary.ts) is stored like one.
+      if (category.required && !necessaryDoubt(service)) return;
       optionalServices++;
       // The record stores a 4-character tag per optional service; two must not share one.
       const tag = serviceTag(service.id);

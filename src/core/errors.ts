@@ -13,7 +13,8 @@ export interface ConsentErrorDetail {
   message: string;
 }
 
-export function reportError(detail: ConsentErrorDetail): void {
-  console.error(`[consent-banner] ${detail.kind} error at ${detail.path}: ${detail.message}`);
+/** `log`: `console.warn` for what the page works around (a required service that waits for consent). */
+export function reportError(detail: ConsentErrorDetail, log = console.error): void {
+  log(`[consent-banner] ${detail.kind} error at ${detail.path}: ${detail.message}`);
   document.dispatchEvent(new CustomEvent<ConsentErrorDetail>('consent-error', { detail, bubbles: true, composed: true }));
 }

@@ -7,6 +7,7 @@ import { indexServices, type ServiceEntry } from './config.js';
 import { candidateDomains, cookieValues, removeEverywhere, setCookie } from './cookies.js';
 import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
 import { reportError } from './errors.js';
+import { necessaryDoubts } from './necessary.js';
 import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionMethod, type DecisionRecord, type StoredRecord } from './record.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,6 +71,8 @@ export type ConsentListener = (store: ConsentStore, change: ConsentChange) => vo
 export class ConsentStore {
   #config: ConsentConfig | null = null;
   #services = new Map<string, ServiceEntry>();
+  /** Ids of the services that are always on: those of required categories, but for the ones necessary.ts doubts. */
+  #required = new Set<string>();
   /** Each service id's tag in the record. */
   #tags = new Map<string, string>();
   #record: DecisionRecord | null = null;
@@ -109,11 +112,14 @@ export class ConsentStore {
 
   /** Whether a category id or service id may be used now. Unknown ids and an unconfigured store: never. */
   isGranted(id: string): boolean {
-    const entry = this.#services.get(id);
-    if (entry) return entry.category.required === true || this.storedChoice(id) === true;
+    if (this.#services.has(id)) return this.#required.has(id) || this.storedChoice(id) === true;
     const category = this.#config?.categories.find((candidate) => candidate.id === id);
-    if (!category) return false;
-    return category.required === true || category.services.every((service) => this.isGranted(service.id));
+    return !!category && category.services.every((service) => this.isGranted(service.id));
+  }
+
+  /** Whether a service is always on: in a required category, and necessary by necessary.ts's rule. */
+  isRequired(serviceId: string): boolean {
+    return this.#required.has(serviceId);
   }
 
   /** Whether the id names a category or service of the config. */
@@ -142,6 +148,9 @@ export class ConsentStore {
   configure(config: ConsentConfig | null): void {
     this.#config = config;
     this.#services = config ? indexServices(config) : new Map();
+    const doubts = config ? necessaryDoubts(config) : [];
+    for (const { path, message } of doubts) reportError({ kind: 'config', path, message }, console.warn);
+    this.#required = new Set([...this.#services.values()].filter(({ service, category }) => category.required && !doubts.some(({ id }) => id === service.id)).map(({ service }) => service.id));
     this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
@@ -180,14 +189,13 @@ export class ConsentStore {
    * every other stored choice as it is now, in the cookie (another tab may have decided).
    */
   grantService(serviceId: string): void {
-    const entry = this.#services.get(serviceId);
-    if (!entry || entry.category.required) return;
+    if (!this.#services.has(serviceId) || this.#required.has(serviceId)) return;
     const chosen = (choice: boolean) => this.#optionalServiceIds().filter((id) => id !== serviceId && this.storedChoice(id) === choice);
     this.#decide(() => [...chosen(true), serviceId], 'placeholder', () => chosen(false));
   }
 
   #optionalServiceIds(): string[] {
-    return [...this.#services.values()].filter((entry) => !entry.category.required).map((entry) => entry.service.id);
+    return [...this.#services.keys()].filter((id) => !this.#required.has(id));
   }
 
   #readRecord(config: ConsentConfig): DecisionRecord | null {

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { vendorCookies as econdaCookies } from '../../src/adapters/econda.js';
+import { vendorCookies as googleCookies } from '../../src/adapters/gtag.js';
+import { vendorCookies as matomoCookies } from '../../src/adapters/matomo.js';
 import { lintConfig } from '../../src/check/lint.js';
+import { TRACKING_COOKIES } from '../../src/core/necessary.js';
 import { fullConfigSchema } from '../../src/adapters/schema.js';
 import { serviceTag } from '../../src/core/record.js';
 import { testConfig } from '../support/core.js';
@@ -166,7 +170,7 @@ describe('config lint', () => {
 
   it('warns about statistics cookies in the necessary category, naming the path', () => {
     expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'emos_*', expires: '30 days' }] }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([
-      { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "emos_*") but is required; move it or give a "necessaryJustification"' },
+      { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "emos_*") but is required without a "necessaryJustification"; it waits for consent' },
     ]);
     expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] }))).filter((warning) => warning.message.includes('looks like'))).to.have.length(1);
   });
@@ -179,6 +183,10 @@ describe('config lint', () => {
     expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { name: 'cms_*', expires: 'session' }] }))).filter((warning) => warning.message.includes('looks like'))).to.deep.equal([]);
   });
 
+  it('knows every cookie an adapter deletes on withdrawal as a tracker', () => {
+    for (const name of [...matomoCookies, ...econdaCookies, ...googleCookies]) expect(TRACKING_COOKIES, name).to.include(name);
+  });
+
   it('suggests the wildcard name for each v1 pattern', () => {
     const config = parseConfig(mutate((config) => (config.categories[1].services[0].cookies = [{ pattern: '^_pk_id\\.', expires: '13 months' }, { pattern: '_ga$', expires: '2 years' }])));
     expect(lintConfig(config)).to.deep.equal([
@@ -189,7 +197,7 @@ describe('config lint', () => {
 
   it('warns about an analytics adapter in the necessary category', () => {
     const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } }))).filter((warning) => !warning.path.endsWith('.pattern'));
-    expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required; move it or give a "necessaryJustification"']);
+    expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required without a "necessaryJustification"; it waits for consent']);
   });
 
   it('accepts a written justification, and says nothing about session cookies or optional categories', () => {

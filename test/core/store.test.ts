@@ -181,6 +181,84 @@ describe('decision store', () => {
   });
 });
 
+describe('"necessary" means necessary', () => {
+  beforeEach(clearCookies);
+  afterEach(clearCookies);
+
+  /** The test config with a second service in the required category. */
+  const withNecessary = (service: Record<string, unknown>): ConsentConfig => {
+    const config = testConfig();
+    config.categories[0].services.push({ id: 'counter', name: 'Counter', ...service } as ConsentConfig['categories'][0]['services'][0]);
+    return config;
+  };
+  const WARNING = '"counter" looks like statistics or media (the cookie "emos_*") but is required without a "necessaryJustification"; it waits for consent';
+
+  /** Configures a store, returning the consent-error events and console warnings of that moment. */
+  function configured(config: ConsentConfig): { store: ConsentStore; errors: ConsentErrorDetail[]; warnings: string[] } {
+    const errors: ConsentErrorDetail[] = [];
+    const warnings: string[] = [];
+    const onError = (event: Event) => errors.push((event as CustomEvent<ConsentErrorDetail>).detail);
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    document.addEventListener('consent-error', onError);
+    try {
+      return { store: pageView(config), errors, warnings };
+    } finally {
+      console.warn = warn;
+      document.removeEventListener('consent-error', onError);
+    }
+  }
+
+  it('a required service with a tracking cookie and no justification waits for consent, and the page warns once with its path', () => {
+    const { store, errors, warnings } = configured(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }));
+    expect(errors).to.deep.equal([{ kind: 'config', path: '$.categories[0].services[1]', message: WARNING }]);
+    expect(warnings).to.deep.equal([`[consent-banner] config error at $.categories[0].services[1]: ${WARNING}`]);
+    expect(store.isRequired('counter')).to.be.false;
+    expect(store.isRequired('cms')).to.be.true;
+    expect(store.isGranted('counter')).to.be.false;
+    expect(store.isGranted('cms')).to.be.true;
+    expect(store.isGranted('necessary'), 'the category, while one of its services waits').to.be.false;
+    expect(store.needsDecision).to.be.true;
+
+    store.rejectAll();
+    expect(store.isGranted('counter')).to.be.false;
+    expect(store.decision!.deniedServices).to.include('counter');
+    store.acceptAll();
+    // Stored like any optional service, and read back on the next page view.
+    const next = pageView(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }));
+    expect(next.isGranted('counter')).to.be.true;
+    expect(next.isGranted('necessary')).to.be.true;
+    expect(next.decision!.grantedServices).to.include('counter');
+  });
+
+  it('an analytics adapter counts too; "Always allow" and a saved selection can grant it', () => {
+    const { store, errors } = configured(withNecessary({ adapter: { type: 'plausible', domain: 'example.org' } }));
+    expect(errors.map(({ path, message }) => `${path}: ${message}`)).to.deep.equal(['$.categories[0].services[1]: "counter" looks like statistics or media (the plausible adapter) but is required without a "necessaryJustification"; it waits for consent']);
+    store.saveSelection(['counter']);
+    expect(store.isGranted('counter')).to.be.true;
+    store.rejectAll();
+    store.grantService('counter');
+    expect(store.isGranted('counter')).to.be.true;
+  });
+
+  it('with a justification it runs before any choice, silently', () => {
+    const { store, errors, warnings } = configured(withNecessary({ cookies: [{ name: 'emos_jcsid', expires: 'session' }], necessaryJustification: 'Counts visits without a visitor id.' }));
+    expect(errors).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+    expect(store.isRequired('counter')).to.be.true;
+    expect(store.isGranted('counter')).to.be.true;
+    store.rejectAll();
+    expect(store.isGranted('counter')).to.be.true;
+    expect(store.decision!.deniedServices).not.to.include('counter');
+  });
+
+  it('a session cookie of its own makes no doubt', () => {
+    const { store, errors } = configured(withNecessary({ cookies: [{ name: 'cms_lang', expires: 'session' }] }));
+    expect(errors).to.deep.equal([]);
+    expect(store.isGranted('counter')).to.be.true;
+  });
+});
+
 describe('change notifications', () => {
   beforeEach(clearCookies);
   afterEach(clearCookies);

@@ -248,6 +248,29 @@ describe('consent dialog', () => {
       expect(video.textContent).to.match(/transferred to\s*USA/);
     });
 
+    it('a required service that waits for consent (no justification) gets a working switch; a justified one shows why it runs', async () => {
+      const config = testConfig();
+      config.categories[0].services.push(
+        { id: 'counter', name: 'Counter', cookies: [{ name: '_pk_id.*', expires: '13 months' }] },
+        { id: 'sessions', name: 'Session count', cookies: [{ name: 'emos_jcsid', expires: 'session' }], necessaryJustification: { en: 'Counts visits without a visitor id.', de: 'Zählt Besuche ohne Besucherkennung.' } },
+      );
+      const banner = await mountBanner(config);
+      shownDialog(banner);
+      // The first layer names the category among what needs consent.
+      expect(dialogRoot(banner)!.querySelector('[part="text"]')!.textContent).to.include('Necessary');
+      await openSettingsFromFirstLayer(banner);
+      expect(switchFor(banner, 'counter').disabled).to.be.false;
+      expect(switchFor(banner, 'counter').checked).to.be.false;
+      expect(switchFor(banner, 'sessions').disabled).to.be.true;
+      expect(switchFor(banner, 'necessary').disabled, 'the category switch works for the one that waits').to.be.false;
+      const sessions = [...dialogRoot(banner)!.querySelectorAll('.service')].find((element) => element.querySelector('h4')!.textContent === 'Session count')!;
+      expect(sessions.textContent).to.match(/Why it runs without consent:?\s*Counts visits without a visitor id\./);
+      switchFor(banner, 'counter').click();
+      button(banner, 'save').click();
+      expect(consent.isGranted('counter')).to.be.true;
+      await expect(banner).to.be.accessible();
+    });
+
     it('switches a category\'s services together and shows the state in words, not only colour', async () => {
       const banner = await mountBanner();
       shownDialog(banner);

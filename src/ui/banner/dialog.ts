@@ -232,7 +232,7 @@ export class ConsentDialog {
 
   #renderFirstLayer(texts: Texts, language: string): TemplateResult {
     const purposes = consent
-      .config!.categories.filter((category) => !category.required)
+      .config!.categories.filter((category) => category.services.some(({ id }) => !consent.isRequired(id)))
       .map((category) => localize(category.label, language))
       .join(', ');
     return html`<p part="text">${texts.intro.replace('{purposes}', purposes)}</p>
@@ -240,6 +240,6 @@ export class ConsentDialog {
   }
 
   #renderSettings(texts: Texts, language: string): TemplateResult {
-    return html`${this.#settings!.settingsLayer(consent.config!.categories, this.#choices, texts, language)} ${this.#renderLinks(texts)}`;
+    return html`${this.#settings!.settingsLayer(this.#choices, language)} ${this.#renderLinks(texts)}`;
   }
 }

@@ -8,7 +8,9 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { localize } from '../../core/config.js';
 import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';
-import type { Texts } from './texts.js';
+import { consent } from '../../core/store.js';
+import { textsFor } from '../shared/i18n.js';
+import { SETTINGS_TEXTS } from './settings-texts.js';
 
 /** What the layer reads and changes: the unsaved switches of the dialog. */
 export interface Selection {
@@ -59,8 +61,10 @@ export const settingsStyles = /* css */ `
   @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }
 `;
 
-/** The settings layer's body: its introduction and every category with its services. */
-export function settingsLayer(categories: CategoryConfig[], selection: Selection, texts: Texts, language: string): TemplateResult {
+/** The settings layer's body in a language: its introduction and every category with its services. */
+export function settingsLayer(selection: Selection, language: string): TemplateResult {
+  const { categories, texts: overrides } = consent.config!;
+  const texts = textsFor(SETTINGS_TEXTS, language, overrides);
   /** A native checkbox with role="switch", named by the heading `labelledBy` points to. */
   const toggle = (labelledBy: string, checked: boolean, required: boolean, services: ServiceConfig[], describedBy?: string) =>
     html`<span class="switch">
@@ -77,7 +81,8 @@ export function settingsLayer(categories: CategoryConfig[], selection: Selection
       <span class="state" aria-hidden="true">${required ? texts.alwaysOn : checked ? texts.on : texts.off}</span>
     </span>`;
 
-  const service = (service: ServiceConfig, required: boolean) => {
+  const service = (service: ServiceConfig) => {
+    const required = consent.isRequired(service.id);
     const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
     const cookies = service.cookies?.map((cookie) => `${declaredName(cookie)} (${localize(cookie.expires, language)})`).join(', ');
     return html`<li class="service" part="service">
@@ -87,7 +92,7 @@ export function settingsLayer(categories: CategoryConfig[], selection: Selection
       </div>
       <dl>
         ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))} ${detail(texts.cookies, cookies)}
-        ${detail(texts.thirdCountry, localize(service.thirdCountry, language))}
+        ${detail(texts.thirdCountry, localize(service.thirdCountry, language))} ${detail(texts.justification, localize(service.necessaryJustification, language))}
       </dl>
       ${service.privacyPolicy
         ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
@@ -96,8 +101,9 @@ export function settingsLayer(categories: CategoryConfig[], selection: Selection
   };
 
   const category = (category: CategoryConfig) => {
-    const required = category.required === true;
-    const allOn = required || category.services.every(({ id }) => selection.has(id));
+    // A required category may hold a service that waits for consent (necessary.ts): its switch then works.
+    const required = category.services.every(({ id }) => consent.isRequired(id));
+    const allOn = category.services.every(({ id }) => consent.isRequired(id) || selection.has(id));
     const descriptionId = `description-${category.id}`;
     return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
       <div class="row">
@@ -106,7 +112,7 @@ export function settingsLayer(categories: CategoryConfig[], selection: Selection
       </div>
       ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
       <ul class="services" aria-label=${texts.services}>
-        ${category.services.map((entry) => service(entry, required))}
+        ${category.services.map(service)}
       </ul>
     </section>`;
   };

@@ -1,12 +1,15 @@
 /**
  * The dialog's built-in texts (our own wording), German and English, beside the shared
- * ones in ../shared/i18n.ts. A config's `texts` may override any key per language.
- * `{purposes}` in `intro` is replaced by the labels of the optional categories.
+ * ones in ../shared/i18n.ts; those only the settings layer shows are in settings-texts.ts.
+ * A config's `texts` may override any key per language. `{purposes}` in `intro` is
+ * replaced by the labels of the optional categories.
  */
 import type { DialogTextKey } from '../../core/config-schema.js';
 import { SERVICE_TEXTS, type BuiltInTexts } from '../shared/i18n.js';
 
-export type Texts = Record<DialogTextKey, string>;
+/** The keys only the settings layer uses. */
+export type SettingsTextKey = 'settingsIntro' | 'alwaysOn' | 'on' | 'off' | 'provider' | 'purpose' | 'cookies' | 'services' | 'justification';
+export type Texts = Record<Exclude<DialogTextKey, SettingsTextKey>, string>;
 type OwnTexts = Omit<Texts, keyof (typeof SERVICE_TEXTS)['en']>;
 
 const en: OwnTexts = {
@@ -19,17 +22,8 @@ const en: OwnTexts = {
   save: 'Save selection',
   close: 'Close',
   settingsTitle: 'Cookie settings',
-  settingsIntro:
-    'Choose which optional services we may use. Switching one off deletes its cookies here; data a provider keeps on its own site can only be deleted there.',
   privacy: 'Privacy policy',
   imprint: 'Imprint',
-  alwaysOn: 'Always on',
-  on: 'On',
-  off: 'Off',
-  provider: 'Provider',
-  purpose: 'Purpose',
-  cookies: 'Cookies',
-  services: 'Services',
 };
 
 const de: OwnTexts = {
@@ -42,17 +36,8 @@ const de: OwnTexts = {
   save: 'Auswahl speichern',
   close: 'Schließen',
   settingsTitle: 'Cookie-Einstellungen',
-  settingsIntro:
-    'Wählen Sie, welche optionalen Dienste wir nutzen dürfen. Schalten Sie einen aus, löschen wir seine Cookies hier; was ein Anbieter auf seiner eigenen Website speichert, lässt sich nur dort löschen.',
   privacy: 'Datenschutzerklärung',
   imprint: 'Impressum',
-  alwaysOn: 'Immer aktiv',
-  on: 'An',
-  off: 'Aus',
-  provider: 'Anbieter',
-  purpose: 'Zweck',
-  cookies: 'Cookies',
-  services: 'Dienste',
 };
 
 export const DIALOG_TEXTS: BuiltInTexts<Texts> = {

@@ -1,0 +1,42 @@
+/**
+ * "Necessary" means strictly necessary (ePrivacy Art. 5(3), § 25 TDDDG). A service of a
+ * required category whose adapter or cookies mark it as statistics or media runs before
+ * any choice only when `necessaryJustification` says why it is necessary; without one it
+ * is treated as optional: it waits for consent, a refusal or withdrawal stops and cleans it,
+ * and the page warns once. One rule, here, for the page (the store and the config check)
+ * and for `consent-banner-check`, where `--strict` turns the warning into a failure.
+ */
+import type { ConsentConfig, ServiceConfig } from './config-schema.js';
+import { declaredName, matchesCookieName } from './cookie-names.js';
+
+/**
+ * Cookies of reach measurement and embedded media: those of the vendors we have adapters for
+ * (Matomo, econda, Google; each adapter deletes its own on withdrawal), Hotjar, Meta,
+ * Microsoft Clarity and YouTube.
+ */
+export const TRACKING_COOKIES = ['_pk_*', 'mtm_*', 'emos_*', '_ga*', '_gid', '_gat*', '_gcl*', '_hj*', '_fbp', '_clck', '_clsk', 'VISITOR_INFO1_LIVE', 'YSC'];
+
+/** Whether a declared cookie name, or the literal start of a wildcard name, is a tracker's. */
+const isTrackingCookie = (declared: string): boolean => TRACKING_COOKIES.some((tracker) => matchesCookieName(declared.split('*')[0], tracker));
+
+/**
+ * What makes a service look like statistics or media ("the matomo adapter", 'the cookie
+ * "_pk_id.*"'), unless it gives a justification; null when it may be necessary.
+ */
+export function necessaryDoubt(service: ServiceConfig): string | null {
+  if (service.necessaryJustification) return null;
+  const cookie = service.cookies?.map(declaredName).find(isTrackingCookie);
+  return service.adapter ? `the ${service.adapter.type} adapter` : cookie ? `the cookie "${cookie}"` : null;
+}
+
+/** Every service of a required category that is treated as optional, with its path and the warning. */
+export function necessaryDoubts(config: ConsentConfig): { id: string; path: string; message: string }[] {
+  return config.categories.flatMap((category, c) =>
+    category.services.flatMap((service, s) => {
+      const sign = category.required && necessaryDoubt(service);
+      return sign
+        ? [{ id: service.id, path: `$.categories[${c}].services[${s}]`, message: `"${service.id}" looks like statistics or media (${sign}) but is required without a "necessaryJustification"; it waits for consent` }]
+        : [];
+    }),
+  );
+}
