@@ -35,6 +35,15 @@ export const EcondaSchema = v.strictObject({
   settings: v.optional(v.record(v.string(), v.unknown())),
   /** Sent with emos3.send once allowed. */
   pageView: v.optional(v.record(v.string(), v.unknown())),
+  /**
+   * "consent" (default): no request and no cookie before consent. "anonymised": measures
+   * anonymously (session cookie only) before consent, and in full after it; only with a
+   * `necessaryJustification` on the service.
+   */
+  mode: v.optional(v.picklist(['consent', 'anonymised'], 'must be "consent" or "anonymised"')),
+  /** econda's settings for its anonymised measurement: laid over `settings` while it runs. */
+  anonymised: v.optional(v.record(v.string(), v.unknown())),
+  afterRefusal: v.optional(AfterRefusal),
 });
 
 export const GtagSchema = v.strictObject({

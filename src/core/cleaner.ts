@@ -36,7 +36,8 @@ export function startCleaner(store: ConsentStore): () => void {
     if (!store.ready) return;
     for (const category of store.config!.categories) {
       for (const service of category.services) {
-        if (service.cookies && !store.isGranted(service.id)) deleteCookies(service.cookies);
+        // The cookies of a justified reduced mode are the adapter's to delete when that mode stops.
+        if (service.cookies && !store.isGranted(service.id)) deleteCookies(service.cookies.filter((cookie) => !(cookie.reducedMode && service.necessaryJustification)));
       }
     }
   };

@@ -65,6 +65,12 @@ const Cookie = v.pipe(
     purpose: v.optional(Text),
     domain: v.optional(NonEmpty),
     path: v.optional(v.pipe(v.string(), v.regex(/^\//, 'must start with "/"'))),
+    /**
+     * Set by the service's reduced mode (econda's anonymised measurement), which runs without
+     * consent when the service has a `necessaryJustification`: the page then leaves this cookie
+     * to the adapter, which deletes it when that mode stops.
+     */
+    reducedMode: v.optional(v.boolean()),
   }),
   v.check((cookie) => !cookie.name !== !cookie.pattern, 'needs exactly one of "name" or "pattern"'),
 );

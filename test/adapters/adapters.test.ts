@@ -11,7 +11,7 @@ interface Page {
   gtag?: unknown;
   emos3?: unknown;
   matomoStandIn?: { calls: string[] };
-  econdaStandIn?: { sent: unknown[]; defaults: Record<string, unknown>; nonce: string };
+  econdaStandIn?: { sent: unknown[]; defaults: Record<string, unknown>; nonce: string; loads: number };
   plausibleStandIn?: { events: string[]; send(name: string): void };
   /** Every hit a stand-in sent, across page views: a test ends only when all are answered. */
   standInHits?: Promise<void>[];
@@ -283,6 +283,88 @@ describe('adapters', () => {
       } finally {
         nonced.remove();
       }
+    });
+  });
+
+  describe('econda in two modes', () => {
+    const econda = { type: 'econda', src: '/test/fixtures/vendors/emos3.js', settings: { siteid: 'institute' }, pageView: { content: 'News' }, mode: 'anonymised', anonymised: { anonymous: true } };
+    /** The seed's setup: the anonymised measurement is held necessary, so it goes on after a refusal. */
+    const exempt = { ...econda, afterRefusal: 'continue' };
+    const emosCookies = async () => (await cookieNames()).filter((name) => name.startsWith('emos_')).sort();
+    const send = (properties: unknown) => (page.emos3 as { send(properties: unknown): void }).send(properties);
+
+    it('first visit: anonymised at once (session cookie only); consent switches the same emos3 to full, without a second load or page view', async () => {
+      await pageView(withAdapter(exempt, {}, justified));
+      await vendorLoaded('emos3');
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute', anonymous: true });
+      expect(page.econdaStandIn!.sent).to.deep.equal([{ content: 'News' }]);
+      expect(await emosCookies()).to.deep.equal(['emos_jcsid']);
+
+      store.acceptAll();
+      expect(scripts('emos3')).to.have.length(1);
+      expect(page.econdaStandIn!.loads).to.equal(1);
+      expect(page.econdaStandIn!.sent, 'no second page view').to.have.length(1);
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute' });
+      send({ content: 'Next click' });
+      expect(await emosCookies()).to.deep.equal(['emos_jcsid', 'emos_jcvid']);
+    });
+
+    it('withdrawal returns to the anonymised mode and deletes only the full mode\'s cookies', async () => {
+      await pageView(withAdapter(exempt, {}, justified));
+      store.acceptAll();
+      await vendorLoaded('emos3');
+      send({ content: 'Click' });
+      expect(await emosCookies()).to.deep.equal(['emos_jcsid', 'emos_jcvid']);
+
+      store.saveSelection([]);
+      expect(await emosCookies()).to.deep.equal(['emos_jcsid']);
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute', anonymous: true });
+      send({ content: 'Anonymous click' });
+      expect(page.econdaStandIn!.sent).to.have.length(3);
+      expect(await emosCookies(), 'no visitor id again').to.deep.equal(['emos_jcsid']);
+      expect(page.econdaStandIn!.loads).to.equal(1);
+    });
+
+    it('return visits: one load and one page view, in the mode the stored choice gives', async () => {
+      await pageView(withAdapter(exempt, {}, justified));
+      store.acceptAll();
+      await vendorLoaded('emos3');
+      await pageView(withAdapter(exempt, {}, justified));
+      await vendorLoaded('emos3');
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute' });
+      expect(page.econdaStandIn!.sent).to.deep.equal([{ content: 'News' }]);
+
+      store.rejectAll();
+      await pageView(withAdapter(exempt, {}, justified));
+      await vendorLoaded('emos3');
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute', anonymous: true });
+      expect(page.econdaStandIn!.sent).to.deep.equal([{ content: 'News' }]);
+      expect(await emosCookies()).to.deep.equal(['emos_jcsid']);
+    });
+
+    it('without "afterRefusal": "continue" a refusal stops the anonymised measurement: no send, no emos_ cookie, nothing on the next page', async () => {
+      await pageView(withAdapter(econda, {}, justified));
+      await vendorLoaded('emos3');
+      store.rejectAll();
+      send({ content: 'after the refusal' });
+      expect(page.econdaStandIn!.sent).to.have.length(1);
+      expect(await emosCookies()).to.deep.equal([]);
+      await pageView(withAdapter(econda, {}, justified));
+      expect(scripts('emos3')).to.deep.equal([]);
+      expect(page.emos3).to.equal(undefined);
+    });
+
+    it('without a justification: reported at its path, and econda waits for consent', async () => {
+      const errors = await errorsDuring(() => pageView(withAdapter(exempt)));
+      expect(errors.map(({ kind, path, message }) => `${kind} ${path}: ${message}`)).to.deep.equal([`config $.categories[1].services[2].adapter.mode: ${UNJUSTIFIED}`]);
+      expect(scripts('emos3')).to.deep.equal([]);
+      expect(page.emos3).to.equal(undefined);
+      store.acceptAll();
+      await vendorLoaded('emos3');
+      expect(page.econdaStandIn!.defaults).to.deep.equal({ siteid: 'institute' });
+      // One page view, measured in full.
+      await waitForRequest(`${location.origin}/test/fixtures/vendors/econda-hit?n=1&anonymous=0`);
+      expect(await vendorRequests('econda-hit')).to.have.length(1);
     });
   });
 

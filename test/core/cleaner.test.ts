@@ -45,6 +45,27 @@ describe('cookie clean-up', () => {
     expect(await names()).to.have.members(['consent', 'x_sx_keep', 'PHPSESSID', 'theme']);
   });
 
+  it("leaves the cookie of a justified reduced mode to its adapter, and deletes the full mode's", async () => {
+    const withReduced = (justification: Record<string, string>) => {
+      const config = testConfig();
+      config.categories[1].services.push({
+        id: 'econda',
+        name: 'econda',
+        cookies: [{ name: 'emos_jcsid', expires: 'session', reducedMode: true }, { name: 'emos_jcvid', expires: '1 year' }],
+        ...justification,
+      });
+      return config;
+    };
+    document.cookie = 'emos_jcsid=1; path=/';
+    document.cookie = 'emos_jcvid=2; path=/';
+    pageView(withReduced({ necessaryJustification: 'Counts visits without a visitor id.' }));
+    store.rejectAll();
+    expect((await names()).filter((name) => name.startsWith('emos_'))).to.deep.equal(['emos_jcsid']);
+    // Without a justification there is no reduced mode: its cookie goes too.
+    pageView(withReduced({}));
+    expect((await names()).filter((name) => name.startsWith('emos_'))).to.deep.equal([]);
+  });
+
   it("deletes a withdrawn service's cookies at once and leaves granted ones", async () => {
     pageView();
     store.acceptAll();
