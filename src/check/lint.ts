@@ -9,10 +9,26 @@ import { preConsentSetting, UNJUSTIFIED_PRE_CONSENT } from '../adapters/shared.j
 import type { ConfigProblem } from '../core/config.js';
 import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName } from '../core/cookie-names.js';
-import { necessaryDoubts } from '../core/necessary.js';
+import { necessaryDoubt, necessaryDoubts } from '../core/necessary.js';
 
 export function lintConfig(config: ConsentConfig): ConfigProblem[] {
-  return [...necessaryDoubts(config).map(({ path, message }) => ({ path, message })), ...unjustifiedPreConsent(config), ...patternAdvice(config)];
+  return [...necessaryDoubts(config).map(({ path, message }) => ({ path, message })), ...unjustifiedPreConsent(config), ...missingInformation(config), ...patternAdvice(config)];
+}
+
+/**
+ * Consent is informed only when the visitor can learn who receives the data, what for, and
+ * where to read more: the first layer names each optional service's provider and purpose,
+ * the settings link its privacy policy.
+ */
+function missingInformation(config: ConsentConfig): ConfigProblem[] {
+  return config.categories.flatMap((category, c) =>
+    category.services.flatMap((service, s) => {
+      const missing = category.required && !necessaryDoubt(service) ? [] : (['provider', 'purpose', 'privacyPolicy'] as const).filter((key) => !service[key]);
+      return missing.length
+        ? [{ path: formatPath(['categories', c, 'services', s]), message: `"${service.id}" needs consent but has no ${missing.map((key) => `"${key}"`).join(', ').replace(/, ([^,]+)$/, ' or $1')}: visitors should learn who receives their data, what for, and where to read more` }]
+        : [];
+    }),
+  );
 }
 
 /** An adapter asks to measure before consent, and the service does not say why: the page will not let it. */

@@ -15,7 +15,7 @@ import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 
 /** Keys of the dialog's texts that a config may override per language. */
 export const DIALOG_TEXT_KEYS = [
-  'title', 'intro', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
+  'title', 'intro', 'transfers', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
   'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification',
 ] as const;

@@ -165,22 +165,36 @@ describe('config validation', () => {
 });
 
 describe('config lint', () => {
+  /** The lint without its notes on optional services that lack a provider, purpose or privacy policy (tested on their own below). */
+  const lint = (config: Parameters<typeof lintConfig>[0]) => lintConfig(config).filter((warning) => !warning.message.includes('needs consent but has no'));
   const necessaryWith = (service: Record<string, unknown>) =>
     mutate((config) => config.categories[0].services.push({ id: 'extra', name: 'Extra', ...service }));
 
   it('warns about statistics cookies in the necessary category, naming the path', () => {
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'emos_*', expires: '30 days' }] }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([
+    expect(lint(parseConfig(necessaryWith({ cookies: [{ name: 'emos_*', expires: '30 days' }] }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([
       { path: '$.categories[0].services[1]', message: '"extra" looks like statistics or media (the cookie "emos_*") but is required without a "necessaryJustification"; it waits for consent' },
     ]);
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] }))).filter((warning) => warning.message.includes('looks like'))).to.have.length(1);
+    expect(lint(parseConfig(necessaryWith({ cookies: [{ name: '_ga', expires: '2 years' }] }))).filter((warning) => warning.message.includes('looks like'))).to.have.length(1);
   });
 
   it("recognises each adapter vendor's cookies, as the adapter deletes them, by name or by pattern", () => {
     for (const cookie of [{ name: '_pk_id.1.abc' }, { name: 'mtm_consent' }, { name: '_pk_*' }, { name: 'emos_jcvid' }, { name: '_gid' }, { pattern: '^_gcl_au' }]) {
-      const warnings = lintConfig(parseConfig(necessaryWith({ cookies: [{ ...cookie, expires: '1 year' }] }))).filter((warning) => warning.message.includes('looks like'));
+      const warnings = lint(parseConfig(necessaryWith({ cookies: [{ ...cookie, expires: '1 year' }] }))).filter((warning) => warning.message.includes('looks like'));
       expect(warnings, JSON.stringify(cookie)).to.have.length(1);
     }
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { name: 'cms_*', expires: 'session' }] }))).filter((warning) => warning.message.includes('looks like'))).to.deep.equal([]);
+    expect(lint(parseConfig(necessaryWith({ cookies: [{ name: 'pk_session', expires: 'session' }, { name: 'cms_*', expires: 'session' }] }))).filter((warning) => warning.message.includes('looks like'))).to.deep.equal([]);
+  });
+
+  it('asks for the provider, purpose and privacy policy of every service that needs consent', () => {
+    const warnings = lintConfig(parseConfig(testConfig())).filter((warning) => warning.message.includes('needs consent'));
+    expect(warnings).to.deep.equal([
+      { path: '$.categories[1].services[1]', message: '"heatmap" needs consent but has no "provider", "purpose" or "privacyPolicy": visitors should learn who receives their data, what for, and where to read more' },
+      { path: '$.categories[2].services[1]', message: '"social" needs consent but has no "purpose" or "privacyPolicy": visitors should learn who receives their data, what for, and where to read more' },
+    ]);
+    // A required service the page treats as optional needs them too; a necessary one does not.
+    const config = testConfig();
+    config.categories[0].services.push({ id: 'counter', name: 'Counter', cookies: [{ name: '_pk_id.*', expires: '13 months' }] });
+    expect(lintConfig(parseConfig(config)).map((warning) => warning.path)).to.include('$.categories[0].services[1]').and.not.include('$.categories[0].services[0]');
   });
 
   it('knows every cookie an adapter deletes on withdrawal as a tracker', () => {
@@ -189,20 +203,20 @@ describe('config lint', () => {
 
   it('suggests the wildcard name for each v1 pattern', () => {
     const config = parseConfig(mutate((config) => (config.categories[1].services[0].cookies = [{ pattern: '^_pk_id\\.', expires: '13 months' }, { pattern: '_ga$', expires: '2 years' }])));
-    expect(lintConfig(config)).to.deep.equal([
+    expect(lint(config)).to.deep.equal([
       { path: '$.categories[1].services[0].cookies[0].pattern', message: 'write it as "name": "_pk_id.*" (a wildcard name, shown to visitors as written)' },
       { path: '$.categories[1].services[0].cookies[1].pattern', message: 'write it as "name": "*_ga" (a wildcard name, shown to visitors as written)' },
     ]);
   });
 
   it('warns about an analytics adapter in the necessary category', () => {
-    const warnings = lintConfig(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } }))).filter((warning) => !warning.path.endsWith('.pattern'));
+    const warnings = lint(parseConfig(necessaryWith({ adapter: { type: 'matomo', url: '/m/', siteId: 1 } }))).filter((warning) => !warning.path.endsWith('.pattern'));
     expect(warnings.map((warning) => warning.message)).to.deep.equal(['"extra" looks like statistics or media (the matomo adapter) but is required without a "necessaryJustification"; it waits for consent']);
   });
 
   it('accepts a written justification, and says nothing about session cookies or optional categories', () => {
-    expect(lintConfig(parseConfig(necessaryWith({ cookies: [{ name: '_pk_id', expires: '13 months' }], necessaryJustification: 'Agreed with the data protection officer on 1 March.' }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([]);
-    const doubts = (config: unknown) => lintConfig(parseConfig(config)).filter((warning) => !warning.path.endsWith('.pattern'));
+    expect(lint(parseConfig(necessaryWith({ cookies: [{ name: '_pk_id', expires: '13 months' }], necessaryJustification: 'Agreed with the data protection officer on 1 March.' }))).filter((warning) => !warning.path.endsWith('.pattern'))).to.deep.equal([]);
+    const doubts = (config: unknown) => lint(parseConfig(config)).filter((warning) => !warning.path.endsWith('.pattern'));
     expect(doubts(testConfig())).to.deep.equal([]);
     expect(doubts(mutate((config) => config.categories[1].services[0].cookies.push({ name: '_ga', expires: '2 years' })))).to.deep.equal([]);
   });

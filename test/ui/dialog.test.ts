@@ -32,12 +32,18 @@ describe('consent dialog', () => {
       await expect(banner).to.be.accessible();
     });
 
-    it('names the optional purposes, links privacy policy and imprint, and offers three buttons', async () => {
+    it('names per optional category its purpose and providers, and the services that send data to a third country', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
       const root = dialogRoot(banner)!;
-      const text = root.querySelector('.body')!.textContent!;
-      expect(text).to.include('Statistics, External media');
+      const items = [...root.querySelectorAll('[part="purposes"] li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+      expect(items).to.deep.equal([
+        // The category's description, else its services' purposes; each provider once, else the service's name.
+        'Statistics: Counts visits anonymously. (Example Institute, Heatmap)',
+        'External media: Plays videos. (Video Corp., Social Corp.)',
+      ]);
+      const text = root.querySelector('.body')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.include('These services may send data to countries outside the EU: Video host (USA).');
       expect(text).not.to.include('Necessary');
       expect(text).to.include('Cookie settings');
       expect([...root.querySelectorAll('.links a')].map((link) => link.getAttribute('href'))).to.deep.equal(['/privacy', '/imprint']);
@@ -64,6 +70,24 @@ describe('consent dialog', () => {
       }
     });
 
+    it("keeps the buttons in view with the demo's config, at 1280×800 (nothing to scroll) and 320×640, in English and German", async () => {
+      const demo = await (await fetch('/demo/consent.json')).json();
+      for (const [width, height] of [[1280, 800], [320, 640]]) {
+        for (const lang of ['en', 'de']) {
+          await setViewport({ width, height });
+          freshPage();
+          const banner = await mountBanner(demo, lang);
+          shownDialog(banner);
+          for (const action of ['accept', 'reject', 'settings'] as const) {
+            const box = button(banner, action).getBoundingClientRect();
+            expect(box.bottom, `${action} at ${width}×${height}, ${lang}`).to.be.at.most(innerHeight);
+          }
+          const body = dialogRoot(banner)!.querySelector('.body')!;
+          if (width === 1280) expect(body.scrollHeight, `${lang}: the first layer's text scrolls`).to.be.at.most(body.clientHeight);
+        }
+      }
+    });
+
     it('shows all three buttons without scrolling at 320 px width', async () => {
       await setViewport({ width: 320, height: 568 });
       const banner = await mountBanner();
@@ -86,7 +110,7 @@ describe('consent dialog', () => {
         const text = dialogRoot(banner)!.querySelector('dialog')!.textContent!;
         expect(text, lang).not.to.match(/function|native code|\[object/);
         expect(button(banner, 'accept').textContent, lang).to.equal('Accept all');
-        expect(dialogRoot(banner)!.querySelector('.body')!.textContent, lang).to.include('Statistics, External media');
+        expect(dialogRoot(banner)!.querySelector('[part="purposes"]')!.textContent, lang).to.include('Counts visits anonymously.');
         expect(dialogRoot(banner)!.querySelector('dialog')!.lang, lang).to.equal('en');
       }
       // A region or script subtag still finds the language.
@@ -101,7 +125,7 @@ describe('consent dialog', () => {
       shownDialog(banner);
       expect(button(banner, 'accept').textContent).to.equal('Alle akzeptieren');
       expect(button(banner, 'reject').textContent).to.equal('Alle ablehnen');
-      expect(dialogRoot(banner)!.querySelector('.body')!.textContent).to.include('Statistik, Externe Medien');
+      expect(dialogRoot(banner)!.querySelector('[part="purposes"]')!.textContent!.replace(/\s+/g, ' ')).to.include('Statistik: Zählt Besuche anonym. (Example Institute, Heatmap)');
       expect(dialogRoot(banner)!.querySelector('dialog')!.lang).to.equal('de');
       await expect(banner).to.be.accessible();
 
@@ -257,7 +281,7 @@ describe('consent dialog', () => {
       const banner = await mountBanner(config);
       shownDialog(banner);
       // The first layer names the category among what needs consent.
-      expect(dialogRoot(banner)!.querySelector('[part="text"]')!.textContent).to.include('Necessary');
+      expect(dialogRoot(banner)!.querySelector('[part="purposes"]')!.textContent).to.include('Necessary');
       await openSettingsFromFirstLayer(banner);
       expect(switchFor(banner, 'counter').disabled).to.be.false;
       expect(switchFor(banner, 'counter').checked).to.be.false;

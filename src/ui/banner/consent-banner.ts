@@ -35,6 +35,7 @@ function focusedElement(): HTMLElement | null {
  * @csspart dialog - The native `<dialog>`.
  * @csspart title - The heading of the current layer.
  * @csspart text - The explanatory paragraphs.
+ * @csspart purposes - The first layer's list of optional categories, with purpose and providers.
  * @csspart links - The row with the privacy-policy and imprint links.
  * @csspart buttons - The row of action buttons.
  * @csspart button - Every action button ("Accept all", "Reject all", "Settings", "Save selection", "Close").

@@ -30,6 +30,7 @@ export const dialogStyles =
   h2, h3, h4, p { margin: 0 0 0.6rem; }
   h2 { font-size: 1.25rem; margin: 0; }
   h2:focus { outline: none; }
+  ul { margin: 0 0 0.6rem; padding-left: 1.25rem; }
   .links { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
   .links a { display: inline-block; min-height: 24px; line-height: 24px; }
   .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; border-top: 1px solid #d0d0d0; }

@@ -230,13 +230,27 @@ export class ConsentDialog {
     </p>`;
   }
 
+  /**
+   * What a visitor must know before deciding (as German authorities read Art. 13 GDPR):
+   * per optional category its purpose and providers, and which services may send data to a
+   * third country. The details stay in the settings layer.
+   */
   #renderFirstLayer(texts: Texts, language: string): TemplateResult {
-    const purposes = consent
-      .config!.categories.filter((category) => category.services.some(({ id }) => !consent.isRequired(id)))
-      .map((category) => localize(category.label, language))
-      .join(', ');
-    return html`<p part="text">${texts.intro.replace('{purposes}', purposes)}</p>
-      ${this.#renderLinks(texts)}`;
+    const optional = consent
+      .config!.categories.map((category) => [category, category.services.filter(({ id }) => !consent.isRequired(id))] as const)
+      .filter(([, services]) => services.length);
+    const transfers = optional.flatMap(([, services]) => services.filter((service) => service.thirdCountry).map((service) => `${service.name} (${localize(service.thirdCountry, language)})`));
+    return html`<p part="text">${texts.intro.replace('{purposes}', optional.map(([category]) => localize(category.label, language)).join(', '))}</p>
+      <ul part="purposes">
+        ${optional.map(
+          ([category, services]) =>
+            html`<li>
+              <strong>${localize(category.label, language)}</strong>: ${localize(category.description, language) || services.map((service) => localize(service.purpose, language)).join(' ')}
+              (${[...new Set(services.map((service) => service.provider ?? service.name))].join(', ')})
+            </li>`,
+        )}
+      </ul>
+      ${transfers.length ? html`<p part="text">${texts.transfers.replace('{services}', transfers.join(', '))}</p>` : nothing} ${this.#renderLinks(texts)}`;
   }
 
   #renderSettings(texts: Texts, language: string): TemplateResult {

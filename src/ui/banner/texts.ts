@@ -2,7 +2,8 @@
  * The dialog's built-in texts (our own wording), German and English, beside the shared
  * ones in ../shared/i18n.ts; those only the settings layer shows are in settings-texts.ts.
  * A config's `texts` may override any key per language. `{purposes}` in `intro` is
- * replaced by the labels of the optional categories.
+ * replaced by the labels of the optional categories, `{services}` in `transfers` by the
+ * services that may send data to a third country, each with the country.
  */
 import type { DialogTextKey } from '../../core/config-schema.js';
 import { SERVICE_TEXTS, type BuiltInTexts } from '../shared/i18n.js';
@@ -14,8 +15,8 @@ type OwnTexts = Omit<Texts, keyof (typeof SERVICE_TEXTS)['en']>;
 
 const en: OwnTexts = {
   title: 'Your privacy choices',
-  intro:
-    'With your consent we also use optional services for: {purposes}. The site works without them. You can change your choice at any time under "Cookie settings" at the foot of every page.',
+  intro: 'With your consent we also use the optional services below. The site works without them. You can change your choice at any time under "Cookie settings" at the foot of every page.',
+  transfers: 'These services may send data to countries outside the EU: {services}.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   settings: 'Settings',
@@ -29,7 +30,8 @@ const en: OwnTexts = {
 const de: OwnTexts = {
   title: 'Ihre Datenschutz-Auswahl',
   intro:
-    'Mit Ihrer Einwilligung nutzen wir zusätzlich optionale Dienste für: {purposes}. Die Website funktioniert auch ohne sie. Ihre Wahl können Sie jederzeit unter „Cookie-Einstellungen“ am Seitenende ändern.',
+    'Mit Ihrer Einwilligung nutzen wir zusätzlich die folgenden optionalen Dienste. Die Website funktioniert auch ohne sie. Ihre Wahl können Sie jederzeit unter „Cookie-Einstellungen“ am Seitenende ändern.',
+  transfers: 'Diese Dienste können Daten in Länder außerhalb der EU übermitteln: {services}.',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',
   settings: 'Einstellungen',
