@@ -17,7 +17,7 @@ import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 export const DIALOG_TEXT_KEYS = [
   'title', 'intro', 'transfers', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
-  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification',
+  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification', 'reload',
 ] as const;
 /** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
@@ -107,6 +107,8 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
     adapter: v.optional(adapter),
     /** Why a service that looks like statistics or media belongs in a required category. */
     necessaryJustification: v.optional(Text),
+    /** Whether withdrawing this service reloads the page when its gated scripts ran on it (default: the config's `reloadOnWithdrawal`). */
+    reloadOnWithdrawal: v.optional(v.boolean()),
   });
 
   const Category = v.strictObject({
@@ -142,6 +144,11 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
     texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), texts)),
     /** Global Privacy Control and Do Not Track: true (default) stores them as a refusal without asking; false asks as usual. */
     signals: v.optional(v.boolean()),
+    /**
+     * true (default): a withdrawal reloads the page once when the withdrawn service's gated
+     * scripts ran on it and no adapter stops them, so nothing of them keeps running.
+     */
+    reloadOnWithdrawal: v.optional(v.boolean()),
     categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')),
   });
   // (An arrow with its type spelled out: ConsentConfig is inferred from this very schema.)

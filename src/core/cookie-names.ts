@@ -37,5 +37,8 @@ export function matchesCookieName(name: string, declared: string): boolean {
   return name.length - last.length >= at && name.endsWith(last);
 }
 
-/** The name a declared cookie is matched and shown by: its `name`, or its v1 `pattern` as a wildcard. */
-export const declaredName = (cookie: { name?: string; pattern?: string }): string => cookie.name ?? patternToWildcard(cookie.pattern!) ?? '';
+/**
+ * The name a declared cookie is matched and shown by: its `name`, or its v1 `pattern` as a
+ * wildcard; "" for neither (a config the check refuses, which the whole-config checks still see).
+ */
+export const declaredName = (cookie: { name?: string; pattern?: string }): string => cookie.name ?? (cookie.pattern && patternToWildcard(cookie.pattern)) ?? '';

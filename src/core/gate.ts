@@ -9,10 +9,29 @@
  *
  * Markup added later is gated too. A `data-consent` naming no category or service
  * of the config is reported once and never loads.
+ *
+ * A script that ran cannot be unloaded. When a grant is withdrawn from a service whose
+ * gated scripts ran on this page and that no adapter stops, the page reloads once, after
+ * the refusal is stored, so nothing of it keeps running (`reloadOnWithdrawal`, per service
+ * or for the site; on by default). The settings layer says so before the visitor saves.
  */
+import type { ServiceConfig } from './config-schema.js';
 import { reportError } from './errors.js';
 import { activateScript } from './scripts.js';
 import type { ConsentStore } from './store.js';
+
+/** The `data-consent` ids whose gated scripts ran on this page. */
+const ran = new Set<string>();
+
+/** The services whose withdrawal reloads the page: optional, their scripts ran here, no adapter stops them, and the config lets it reload. */
+export function stoppedByReload(store: ConsentStore): ServiceConfig[] {
+  const config = store.config;
+  return (config?.categories ?? []).flatMap((category) =>
+    category.services.filter(
+      (service) => (ran.has(service.id) || ran.has(category.id)) && !store.isRequired(service.id) && !service.adapter && (service.reloadOnWithdrawal ?? config!.reloadOnWithdrawal) !== false,
+    ),
+  );
+}
 
 const SCRIPT_SELECTOR = 'script[type="text/plain"][data-consent]';
 const SOURCE_SELECTOR = '[data-consent][data-src],[data-consent][data-srcset]';
@@ -45,6 +64,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     for (const element of root.querySelectorAll<HTMLScriptElement>(SCRIPT_SELECTOR)) {
       if (queued.has(element) || !allowed(element)) continue;
       queued.add(element);
+      ran.add(element.getAttribute('data-consent')!);
       // Chained, so an external script finishes before the next gated script starts.
       queue = queue.then(() => (element.isConnected ? activateScript(element) : undefined));
     }
@@ -76,7 +96,10 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     });
   });
   observer.observe(root, { childList: true, subtree: true });
-  const unsubscribe = store.subscribe(apply);
+  const unsubscribe = store.subscribe((_store, change) => {
+    if (change.type === 'decision' && stoppedByReload(store).some((service) => !store.isGranted(service.id))) location.reload();
+    apply();
+  });
   apply();
   return () => {
     stopped = true;

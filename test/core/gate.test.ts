@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { startGate } from '../../src/core/gate.js';
+import { startGate, stoppedByReload } from '../../src/core/gate.js';
 import { ConsentStore } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
 import { clearCookies, loadsSettled, mutationHandled, recordNetwork, settled, testConfig, thirdPartyRequests } from '../support/core.js';
@@ -62,7 +62,7 @@ describe('gating', () => {
     page = await fixture(gatedMarkup());
     store = new ConsentStore();
     stop = startGate(store, page);
-    store.configure(testConfig());
+    store.configure(testConfig({ reloadOnWithdrawal: false }));
   }
 
   beforeEach(async () => {
@@ -87,7 +87,7 @@ describe('gating', () => {
 
   it('runs nothing before the store has a config, even with a stored "accept all"', async () => {
     const decided = new ConsentStore();
-    decided.configure(testConfig());
+    decided.configure(testConfig({ reloadOnWithdrawal: false }));
     decided.acceptAll();
     page = await fixture(gatedMarkup());
     store = new ConsentStore();
@@ -95,7 +95,7 @@ describe('gating', () => {
     store.configure(null);
     // Frames get their source in the gate's pass itself: a pass that let anything through would show here.
     expect(page.querySelector('iframe')!.hasAttribute('src')).to.be.false;
-    store.configure(testConfig());
+    store.configure(testConfig({ reloadOnWithdrawal: false }));
     expect(page.querySelector('iframe')!.hasAttribute('src')).to.be.true;
     await ran('necessary');
     expect(window.ran).to.deep.equal(['a', 'b', 'c:n0nce-value', 'category', 'video', 'social', 'necessary']);
@@ -125,10 +125,29 @@ describe('gating', () => {
 
     // Further decisions and a new config run nothing a second time.
     store.acceptAll();
-    store.configure(testConfig());
+    store.configure(testConfig({ reloadOnWithdrawal: false }));
     page.append(sentinel('after'));
     await ran('after');
     expect(window.ran).to.deep.equal(['necessary', 'a', 'b', 'c:n0nce-value', 'category', 'video', 'social', 'after']);
+  });
+
+  it('knows the services whose withdrawal reloads the page: optional, their scripts ran, no adapter, not turned off', async () => {
+    await gatedPage();
+    store.acceptAll();
+    await ran('social');
+    // These tests' config turns the reload off for the site.
+    expect(stoppedByReload(store)).to.deep.equal([]);
+    // (A new config is no decision: it reloads nothing, so this page may take it.)
+    const config = testConfig();
+    config.categories[1].services[1].adapter = { type: 'plausible' };
+    config.categories[2].services[1].reloadOnWithdrawal = false;
+    store.configure(config);
+    // heatmap ran (its category's script) but its adapter stops it; cms is required.
+    expect(stoppedByReload(store).map(({ id }) => id)).to.deep.equal(['stats', 'video']);
+    const byService = testConfig({ reloadOnWithdrawal: false });
+    byService.categories[2].services[0].reloadOnWithdrawal = true;
+    store.configure(byService);
+    expect(stoppedByReload(store).map(({ id }) => id)).to.deep.equal(['video']);
   });
 
   it('runs exactly the scripts a custom selection allows', async () => {

@@ -31,7 +31,7 @@ describe('consent-banner-check', () => {
 
   it('warns about statistics in the necessary category, and passes once it is justified', () => {
     const config = structuredClone(demo);
-    config.categories[0].services.push({ id: 'econda', name: 'econda', cookies: [{ name: 'emos_*', expires: '30 days' }] });
+    config.categories[0].services.push({ id: 'econda', name: 'econda', provider: 'econda GmbH', purpose: 'Reach measurement', privacyPolicy: 'https://www.econda.de/datenschutz', cookies: [{ name: 'emos_*', expires: '30 days' }] });
     const warned = check(config);
     assert.equal(warned.status, 0);
     assert.match(warned.err, /^FILE: warning at \$\.categories\[0\]\.services\[1\]: "econda" looks like statistics or media/);

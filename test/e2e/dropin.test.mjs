@@ -2,7 +2,7 @@
 // Chromium with a fresh profile per test, recording every request and cookie.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { clickAction, closePages, dialogOpen, openPage, otherHosts, startBrowser, waitForDialog } from './browser.mjs';
+import { clickAction, closePages, dialogOpen, openPage, openTab, otherHosts, startBrowser, waitForDialog } from './browser.mjs';
 
 let session;
 before(async () => (session = await startBrowser()));
@@ -72,23 +72,58 @@ describe('drop-in bundle on a plain page', () => {
     assert.deepEqual(chunkRequests(requests), []);
   });
 
-  it('withdrawal from the "Cookie settings" link deletes the cookies and unloads the frame at once', async () => {
-    const { page, cookies } = await openPage(session.browser);
+  it('withdrawal from the "Cookie settings" link says the page will reload, stores the refusal, deletes the cookies and reloads once: nothing runs again', async () => {
+    const { page, cookies, requests } = await openPage(session.browser);
     await page.goto(plainPage());
     await waitForDialog(page);
     await clickAction(page, 'accept');
-    await page.waitForFunction(() => document.cookie.includes('_stat='));
+    await page.waitForFunction(() => document.cookie.includes('_stat=') && window.ran.includes('video'));
 
     await page.click('a[data-consent-open]');
     await waitForDialog(page);
+    const note = await page.$eval('consent-banner', (banner) => banner.shadowRoot.querySelector('.body').textContent);
+    assert.match(note, /Switching off Stats, Video reloads this page once, so that nothing keeps running\./);
     for (const id of ['category-statistics', 'category-media']) {
       await (await page.$(`consent-banner >>> input[aria-labelledby="${id}"]`)).click();
     }
-    await clickAction(page, 'save');
-    assert.equal(await dialogOpen(page), false);
+    const loads = requests.filter((url) => url.endsWith('/plain.html')).length;
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), clickAction(page, 'save')]);
+    await page.waitForFunction(() => customElements.get('consent-banner'), { polling: 50 });
+    await page.evaluate(() => document.querySelector('consent-banner').configApplied);
+    assert.equal(requests.filter((url) => url.endsWith('/plain.html')).length, loads + 1, 'one reload');
+    const { decision } = await page.evaluate(async () => ({ decision: (await import('/dist/consent-banner.js')).consent.decision }));
+    assert.deepEqual(decision.deniedServices, ['stats', 'video']);
     assert.deepEqual((await cookies()).map((cookie) => cookie.name), ['consent']);
-    assert.equal(await page.$eval('iframe', (frame) => frame.getAttribute('src')), 'about:blank');
-    assert.equal(await page.evaluate(() => document.activeElement.matches('a[data-consent-open]')), true);
+    assert.deepEqual(await ran(page), []);
+    assert.equal(await page.$eval('iframe', (frame) => frame.getAttribute('src')), null);
+    assert.equal(await dialogOpen(page), false);
+  });
+
+  it('a withdrawal in one tab reloads the other tab too, where the same scripts ran; a grant reloads nothing', async () => {
+    const { page: first, context } = await openPage(session.browser);
+    await first.goto(plainPage());
+    await waitForDialog(first);
+    await clickAction(first, 'accept');
+    await first.waitForFunction(() => window.ran.includes('video'), { polling: 50 });
+    const { page: second } = await openTab(context);
+    await second.goto(plainPage(), { waitUntil: 'load' });
+    await second.waitForFunction(() => window.ran.includes('video'), { polling: 50 });
+    // A mark that only the same document keeps: a reload drops it.
+    await first.evaluate(() => (window.mark = 'kept'));
+
+    const reloaded = first.waitForNavigation({ waitUntil: 'load' });
+    await Promise.all([second.waitForNavigation({ waitUntil: 'load' }), second.evaluate(async () => (await import('/dist/consent-banner.js')).consent.saveSelection(['stats']))]);
+    await reloaded;
+    await first.waitForFunction(() => customElements.get('consent-banner'), { polling: 50 });
+    await first.evaluate(() => document.querySelector('consent-banner').configApplied);
+    assert.equal(await first.evaluate(() => window.mark), undefined, 'the first tab reloaded');
+    assert.deepEqual(await ran(first), ['first', 'second'], 'only what stays granted runs there');
+
+    // A new grant needs no reload: the gate runs what is now allowed, in place.
+    await first.evaluate(() => (window.mark = 'kept'));
+    await first.evaluate(async () => (await import('/dist/consent-banner.js')).consent.acceptAll());
+    await first.waitForFunction(() => window.ran.includes('video'), { polling: 50 });
+    assert.equal(await first.evaluate(() => window.mark), 'kept');
   });
 
   it('with cookies blocked by the browser the dialog still works and nothing gated loads before a choice', async () => {

@@ -18,6 +18,7 @@ export const SETTINGS_TEXTS: BuiltInTexts<SettingsTexts> = {
     cookies: 'Cookies',
     services: 'Services',
     justification: 'Why it runs without consent',
+    reload: 'Switching off {services} reloads this page once, so that nothing keeps running.',
     ...SERVICE_TEXTS.en,
   },
   de: {
@@ -31,6 +32,7 @@ export const SETTINGS_TEXTS: BuiltInTexts<SettingsTexts> = {
     cookies: 'Cookies',
     services: 'Dienste',
     justification: 'Warum ohne Einwilligung',
+    reload: 'Schalten Sie {services} aus, lädt die Seite einmal neu, damit nichts weiterläuft.',
     ...SERVICE_TEXTS.de,
   },
 };

@@ -8,9 +8,12 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { localize } from '../../core/config.js';
 import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';
+import { stoppedByReload } from '../../core/gate.js';
 import { consent } from '../../core/store.js';
 import { textsFor } from '../shared/i18n.js';
 import { SETTINGS_TEXTS } from './settings-texts.js';
+
+export { settingsStyles } from './settings.styles.js';
 
 /** What the layer reads and changes: the unsaved switches of the dialog. */
 export interface Selection {
@@ -19,47 +22,6 @@ export interface Selection {
   toggle(services: ServiceConfig[], on: boolean): void;
 }
 
-export const settingsStyles = /* css */ `
-  .row { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
-  h3 { font-size: 1.05rem; }
-  h4 { font-size: 1rem; }
-  .policy { display: inline-block; min-height: 24px; line-height: 24px; }
-  .category { border-top: 1px solid #d0d0d0; padding-top: 0.6rem; margin-bottom: 0.6rem; }
-  .services { list-style: none; margin: 0; padding: 0 0 0 1rem; }
-  .service { padding: 0.4rem 0; }
-  dl { margin: 0; color: var(--_muted); font-size: 0.9rem; }
-  dt, dd { display: inline; margin: 0; }
-  dt { font-weight: 600; }
-  dt::after { content: ':'; }
-  dd { margin-left: 0.3em; }
-  .switch { display: inline-flex; align-items: center; gap: 0.5rem; flex: none; }
-  .state { min-width: 4.5em; font-size: 0.9rem; }
-  input {
-    appearance: none;
-    position: relative;
-    width: 44px;
-    height: 26px;
-    margin: 0;
-    border: 2px solid var(--_muted);
-    border-radius: 13px;
-    background: var(--_background);
-    cursor: pointer;
-  }
-  input::before {
-    content: '';
-    position: absolute;
-    top: 3px;
-    left: 3px;
-    width: 16px;
-    height: 16px;
-    border-radius: 50%;
-    background: var(--_muted);
-  }
-  input:checked { border-color: var(--_accent); background: var(--_accent); }
-  input:checked::before { left: 21px; background: #fff; }
-  input:disabled { cursor: not-allowed; opacity: 0.7; }
-  @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }
-`;
 
 /** The settings layer's body in a language: its introduction and every category with its services. */
 export function settingsLayer(selection: Selection, language: string): TemplateResult {
@@ -117,6 +79,8 @@ export function settingsLayer(selection: Selection, language: string): TemplateR
     </section>`;
   };
 
+  // Told before saving: switching one of these off reloads the page (gate.ts).
+  const reloading = stoppedByReload(consent).filter(({ id }) => consent.isGranted(id));
   return html`<p part="text">${texts.settingsIntro}</p>
-    ${categories.map(category)}`;
+    ${reloading.length ? html`<p part="text">${texts.reload.replace('{services}', reloading.map(({ name }) => name).join(', '))}</p>` : nothing} ${categories.map(category)}`;
 }
