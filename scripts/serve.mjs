@@ -33,8 +33,8 @@ export function startServer({ port = 8000, host = '127.0.0.1', tls, handle } = {
       response.writeHead(302, { Location: '/demo/' }).end();
       return;
     }
-    // The tracking endpoint of the demo's Matomo stand-in: accepts the hit, stores nothing.
-    if (pathname === '/demo/stand-in/matomo/matomo.php') {
+    // The tracking endpoints of the demo's Matomo and econda stand-ins: accept the hit, store nothing.
+    if (pathname === '/demo/stand-in/matomo/matomo.php' || pathname === '/demo/stand-in/econda/hit') {
       response.writeHead(204).end();
       return;
     }
