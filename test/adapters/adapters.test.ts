@@ -167,6 +167,21 @@ describe('adapters', () => {
       expect(page.matomoStandIn!.calls[0]).to.equal('requireCookieConsent');
     });
 
+    it('in a required category without a justification it is treated as optional: nothing before consent, cleaned after a refusal', async () => {
+      const config = testConfig();
+      config.categories[0].services.push({ id: 'counter', name: 'Counter', adapter: matomo as { type: string } });
+      const errors = await errorsDuring(() => pageView(config));
+      expect(errors.map(({ path }) => path)).to.deep.equal(['$.categories[0].services[1]']);
+      expect(scripts('/vendors/matomo/')).to.deep.equal([]);
+      expect((page._paq as unknown[][])[0]).to.deep.equal(['requireConsent']);
+      store.acceptAll();
+      await vendorLoaded('/vendors/matomo/');
+      await waitForRequest(`${location.origin}/test/fixtures/vendors/matomo/matomo.php?idsite=3&cookies=1`);
+      store.rejectAll();
+      expect(page.matomoStandIn!.calls.at(-1)).to.equal('forgetConsentGiven');
+      expect((await cookieNames()).filter((name) => name.startsWith('_pk_'))).to.deep.equal([]);
+    });
+
     it('reports a missing setting with its path and does not start', async () => {
       const error = oneEvent(document, 'consent-error');
       await pageView(withAdapter({ type: 'matomo', url: '/m/' }));
