@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { banner: 14_750, settings: 1_910, embed: 3_600, adapters: 3_500 };
+const BUDGETS = { banner: 14_810, settings: 1_910, embed: 3_600, adapters: 3_500 };
 const ENTRY = 'consent-banner.js';
 /** A chunk holding one of these modules starts a part of its own. */
 const PART_ROOTS = { settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', adapters: (module) => module.startsWith('src/adapters/') };

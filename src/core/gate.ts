@@ -49,9 +49,11 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const queued = new WeakSet<Element>();
   let queue = Promise.resolve();
 
+  /** Each id's answer within one pass: a page may gate a thousand elements under a few ids. */
+  let answers = new Map<string, boolean>();
   const allowed = (element: Element): boolean => {
     const id = element.getAttribute('data-consent') ?? '';
-    if (store.knows(id)) return store.isGranted(id);
+    if (store.knows(id)) return answers.get(id) ?? (answers.set(id, store.isGranted(id)), answers.get(id)!);
     if (!reported.has(element)) {
       reported.add(element);
       reportError({ kind: 'markup', path: describe(element), message: `"${id}" is no category or service of the config; blocked` });
@@ -61,6 +63,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
 
   const apply = () => {
     if (!store.ready) return;
+    answers = new Map();
     for (const element of root.querySelectorAll<HTMLScriptElement>(SCRIPT_SELECTOR)) {
       if (queued.has(element) || !allowed(element)) continue;
       queued.add(element);

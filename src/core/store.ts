@@ -26,7 +26,7 @@ function placeOf(config: ConsentConfig) {
 }
 
 /** Global Privacy Control, else Do Not Track, when the browser sends one. */
-function browserSignal(): 'gpc' | 'dnt' | null {
+export function browserSignal(): 'gpc' | 'dnt' | null {
   const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
   return browser.globalPrivacyControl === true ? 'gpc' : browser.doNotTrack === '1' ? 'dnt' : null;
 }

@@ -9,10 +9,23 @@
  */
 import { loadChunk } from '../../core/chunks.js';
 import { configIntake, markupSource, type ConfigSource } from '../../core/intake.js';
-import { consent, type ConsentListener } from '../../core/store.js';
+import { browserSignal, consent, type ConsentListener } from '../../core/store.js';
 import type { ConsentDialog, DialogLayer } from './dialog.js';
 
 const takeConfig = configIntake(consent);
+
+/**
+ * Whether a decision may be stored or given: a cookie value shaped like a record (record.ts;
+ * its name depends on the config, not known yet), or a privacy signal of the browser.
+ */
+function mayHaveDecision(): boolean {
+  try {
+    return /=2[a-z]\w{10}\./.test(document.cookie) || !!browserSignal();
+  } catch {
+    // No cookie access (a sandboxed frame): the config decides, as before.
+    return true;
+  }
+}
 
 /** The focused element, looked up through open shadow roots. */
 function focusedElement(): HTMLElement | null {
@@ -114,6 +127,9 @@ export class ConsentBanner extends HTMLElement {
       return;
     }
     this.#pending = undefined;
+    // A visitor without any stored record (and without a browser signal that answers for them)
+    // will be asked: the dialog's code loads now, beside the config, not after it.
+    if (!mayHaveDecision()) void (this.#dialog ??= this.#createDialog()).catch(() => {});
     void takeConfig(source)
       .then(() => this.#opening)
       .then(this.#settle);

@@ -1,0 +1,68 @@
+// No request waterfall on a first visit: when no decision can be stored yet, the dialog's
+// code is asked for while the config is still on its way. A returning visitor downloads
+// no dialog code at all. The server holds the config back until the test releases it, so
+// the order is certain, not a race.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { clickAction, closePages, openPage, startBrowser, waitForDialog } from './browser.mjs';
+
+const CONFIG = '/demo/consent.json';
+/** Config requests held back: each resolves by answering its request. */
+const held = [];
+/** Called when the server holds a config request. */
+let onHeld = () => {};
+
+let session;
+before(
+  async () =>
+    (session = await startBrowser({
+      handle(request, response, pathname) {
+        if (pathname !== CONFIG) return false;
+        held.push(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end(readFileSync(new URL(`../..${CONFIG}`, import.meta.url))));
+        onHeld();
+        return true;
+      },
+    })),
+);
+afterEach(closePages);
+after(() => session.close());
+
+/** Resolves once the server holds a config request (the browser reports a request before the server has it). */
+const configHeld = () => new Promise((resolve) => (held.length ? resolve() : (onHeld = resolve)));
+/** Answers every config request held so far. */
+const release = () => held.splice(0).forEach((answer) => answer());
+const dialogChunk = (url) => /\/dist\/chunks\/dialog-[\w-]+\.js$/.test(url);
+
+describe('the first view', () => {
+  it('asks for the dialog and Lit while the config is held back; the dialog shows once the config arrives', async () => {
+    const { page, requests } = await openPage(session.browser);
+    const dialog = page.waitForRequest((request) => dialogChunk(request.url()));
+    const lit = page.waitForRequest((request) => /\/dist\/chunks\/lit-shared-ui-[\w-]+\.js$/.test(request.url()));
+    await page.goto(`${session.url}/demo/`, { waitUntil: 'domcontentloaded' });
+    await configHeld();
+    // Both files are requested while the config is not answered yet.
+    await Promise.all([dialog, lit]);
+    assert.equal(held.length, 1, 'the config is still held');
+    release();
+    await waitForDialog(page);
+    assert.equal(requests.filter(dialogChunk).length, 1, 'the dialog was asked for once');
+  });
+
+  it('a returning visitor with a stored decision downloads no dialog code', async () => {
+    const { page, requests } = await openPage(session.browser);
+    await page.goto(`${session.url}/demo/`, { waitUntil: 'domcontentloaded' });
+    await configHeld();
+    release();
+    await waitForDialog(page);
+    await clickAction(page, 'reject');
+
+    const before = requests.length;
+    await page.goto(`${session.url}/demo/`, { waitUntil: 'domcontentloaded' });
+    await configHeld();
+    release();
+    await page.evaluate(() => customElements.whenDefined('consent-banner').then(() => document.querySelector('consent-banner').configApplied));
+    // (The demo's embeds and Matomo adapter load their own files, as they should.)
+    assert.deepEqual(requests.slice(before).filter((url) => /\/dist\/chunks\/(dialog|settings)-/.test(url)), []);
+  });
+});
