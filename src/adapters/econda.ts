@@ -24,7 +24,7 @@ import { adapterStarter, isUrl } from './shared.js';
 export const vendorCookies = ['emos_*'];
 
 /** econda's session cookie: the one cookie its anonymised measurement keeps. */
-export const SESSION_COOKIE = 'emos_jcsid';
+const SESSION_COOKIE = 'emos_jcsid';
 
 interface Emos3 {
   defaults: Record<string, unknown>;

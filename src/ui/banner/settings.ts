@@ -22,7 +22,6 @@ export interface Selection {
   toggle(services: ServiceConfig[], on: boolean): void;
 }
 
-
 /** The settings layer's body in a language: its introduction and every category with its services. */
 export function settingsLayer(selection: Selection, language: string): TemplateResult {
   const { categories, texts: overrides } = consent.config!;
