@@ -27,7 +27,8 @@ export interface AdapterContext {
 
 /**
  * The setting and value with which each adapter measures before consent: Matomo without
- * cookies, econda anonymised (its session cookie only), Google's "advanced" consent mode (cookieless pings), Plausible before consent.
+ * cookies, econda anonymised (its session cookie only), Google's "advanced" consent mode
+ * (cookieless pings), Plausible before consent.
  * Such a mode runs only when the service gives a `necessaryJustification`; without one the
  * adapter waits for consent and reports why. The lint (`consent-banner-check`) uses the
  * same table.

@@ -9,10 +9,10 @@ import { preConsentSetting, UNJUSTIFIED_PRE_CONSENT } from '../adapters/shared.j
 import type { ConfigProblem } from '../core/config.js';
 import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName } from '../core/cookie-names.js';
-import { necessaryDoubt, necessaryDoubts } from '../core/necessary.js';
+import { necessaryDoubts, needsConsent } from '../core/necessary.js';
 
 export function lintConfig(config: ConsentConfig): ConfigProblem[] {
-  return [...necessaryDoubts(config).map(({ path, message }) => ({ path, message })), ...unjustifiedPreConsent(config), ...missingInformation(config), ...patternAdvice(config)];
+  return [...necessaryDoubts(config), ...unjustifiedPreConsent(config), ...missingInformation(config), ...patternAdvice(config)];
 }
 
 /**
@@ -23,7 +23,7 @@ export function lintConfig(config: ConsentConfig): ConfigProblem[] {
 function missingInformation(config: ConsentConfig): ConfigProblem[] {
   return config.categories.flatMap((category, c) =>
     category.services.flatMap((service, s) => {
-      const missing = category.required && !necessaryDoubt(service) ? [] : (['provider', 'purpose', 'privacyPolicy'] as const).filter((key) => !service[key]);
+      const missing = needsConsent(category, service) ? (['provider', 'purpose', 'privacyPolicy'] as const).filter((key) => !service[key]) : [];
       return missing.length
         ? [{ path: formatPath(['categories', c, 'services', s]), message: `"${service.id}" needs consent but has no ${missing.map((key) => `"${key}"`).join(', ').replace(/, ([^,]+)$/, ' or $1')}: visitors should learn who receives their data, what for, and where to read more` }]
         : [];

@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { patternToWildcard } from './cookie-names.js';
-import { necessaryDoubt } from './necessary.js';
+import { needsConsent } from './necessary.js';
 import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 
 /** Keys of the dialog's texts that a config may override per language. */
@@ -196,7 +196,7 @@ export function crossCheck(config: ConsentConfig): CrossCheckProblem[] {
       const servicePath = ['categories', c, 'services', s];
       claim(service.id, servicePath);
       // A required service the page treats as optional (necessary.ts) is stored like one.
-      if (category.required && !necessaryDoubt(service)) return;
+      if (!needsConsent(category, service)) return;
       optionalServices++;
       // The record stores a 4-character tag per optional service; two must not share one.
       const tag = serviceTag(service.id);

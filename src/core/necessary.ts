@@ -6,7 +6,8 @@
  * and the page warns once. One rule, here, for the page (the store and the config check)
  * and for `consent-banner-check`, where `--strict` turns the warning into a failure.
  */
-import type { ConsentConfig, ServiceConfig } from './config-schema.js';
+import type { ConfigProblem } from './config.js';
+import type { CategoryConfig, ConsentConfig, ServiceConfig } from './config-schema.js';
 import { declaredName, matchesCookieName } from './cookie-names.js';
 
 /**
@@ -29,13 +30,16 @@ export function necessaryDoubt(service: ServiceConfig): string | null {
   return service.adapter ? `the ${service.adapter.type} adapter` : cookie ? `the cookie "${cookie}"` : null;
 }
 
+/** Whether (truthy) a service waits for consent: in an optional category, or doubted in a required one. */
+export const needsConsent = (category: CategoryConfig, service: ServiceConfig) => !category.required || necessaryDoubt(service);
+
 /** Every service of a required category that is treated as optional, with its path and the warning. */
-export function necessaryDoubts(config: ConsentConfig): { id: string; path: string; message: string }[] {
+export function necessaryDoubts(config: ConsentConfig): ConfigProblem[] {
   return config.categories.flatMap((category, c) =>
     category.services.flatMap((service, s) => {
       const sign = category.required && necessaryDoubt(service);
       return sign
-        ? [{ id: service.id, path: `$.categories[${c}].services[${s}]`, message: `"${service.id}" looks like statistics or media (${sign}) but is required without a "necessaryJustification"; it waits for consent` }]
+        ? [{ path: `$.categories[${c}].services[${s}]`, message: `"${service.id}" looks like statistics or media (${sign}) but is required without a "necessaryJustification"; it waits for consent` }]
         : [];
     }),
   );

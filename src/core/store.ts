@@ -7,7 +7,7 @@ import { indexServices, type ServiceEntry } from './config.js';
 import { candidateDomains, cookieValues, removeEverywhere, setCookie } from './cookies.js';
 import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
 import { reportError } from './errors.js';
-import { necessaryDoubts } from './necessary.js';
+import { necessaryDoubts, needsConsent } from './necessary.js';
 import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionMethod, type DecisionRecord, type StoredRecord } from './record.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +71,7 @@ export type ConsentListener = (store: ConsentStore, change: ConsentChange) => vo
 export class ConsentStore {
   #config: ConsentConfig | null = null;
   #services = new Map<string, ServiceEntry>();
-  /** Ids of the services that are always on: those of required categories, but for the ones necessary.ts doubts. */
+  /** Ids of the services that are always on: those of required categories that need no consent (necessary.ts). */
   #required = new Set<string>();
   /** Each service id's tag in the record. */
   #tags = new Map<string, string>();
@@ -148,9 +148,8 @@ export class ConsentStore {
   configure(config: ConsentConfig | null): void {
     this.#config = config;
     this.#services = config ? indexServices(config) : new Map();
-    const doubts = config ? necessaryDoubts(config) : [];
-    for (const { path, message } of doubts) reportError({ kind: 'config', path, message }, console.warn);
-    this.#required = new Set([...this.#services.values()].filter(({ service, category }) => category.required && !doubts.some(({ id }) => id === service.id)).map(({ service }) => service.id));
+    for (const problem of config ? necessaryDoubts(config) : []) reportError({ kind: 'config', ...problem }, console.warn);
+    this.#required = new Set([...this.#services.values()].filter(({ service, category }) => !needsConsent(category, service)).map(({ service }) => service.id));
     this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
