@@ -2,26 +2,80 @@
 // Checks consent configs the way a privacy officer needs before publishing one: the full
 // schema (adapter settings included, which pages check only in part) and the lint
 // (statistics or media placed in a required category without a justification).
-// Usage: consent-banner-check [--strict] consent.json [more.json …]. Exit code 1 on any
-// error, and with --strict (for a site's own CI) on any warning too.
+// Usage: consent-banner-check [--strict] [--upload URL [--token-file F]] consent.json [more.json …].
+// Exit code 1 on any error, and with --strict (for a site's own CI) on any warning too.
+// With --upload, once every file has passed, each config is sent as a snapshot to the
+// consent-log server at URL, so the receipts of its visitors can be shown with the texts
+// they saw; the token comes from --token-file or the environment (CONSENT_LOG_TOKEN).
 import { readFileSync } from 'node:fs';
 import { fullConfigSchema } from '../dist/lib/adapters/schema.js';
 import { ConfigError, parseConfig } from '../dist/lib/core/config.js';
+import { configHash } from '../dist/lib/core/config-hash.js';
 import { lintConfig } from '../dist/lib/check/lint.js';
 
-const args = process.argv.slice(2);
-const strict = args.includes('--strict');
-const files = args.filter((arg) => arg !== '--strict');
-if (files.length === 0 || files.some((file) => file.startsWith('--'))) {
-  console.error('usage: consent-banner-check [--strict] consent.json [more.json …]');
+const usage = 'usage: consent-banner-check [--strict] [--upload <log server URL> [--token-file F]] consent.json [more.json …]';
+function usageError(problem) {
+  if (problem) console.error(`consent-banner-check: ${problem}`);
+  console.error(usage);
   process.exit(2);
 }
+
+let strict = false;
+let uploadTo;
+let tokenFile;
+const files = [];
+const args = process.argv.slice(2);
+for (let index = 0; index < args.length; index++) {
+  const arg = args[index];
+  if (arg === '--strict') strict = true;
+  else if (arg === '--upload' || arg === '--token-file') {
+    const value = args[++index];
+    if (value === undefined || value.startsWith('--')) usageError(`${arg} needs a value`);
+    if (arg === '--upload') uploadTo = value;
+    else tokenFile = value;
+  } else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
+  else files.push(arg);
+}
+if (files.length === 0) usageError();
+if (tokenFile !== undefined && uploadTo === undefined) usageError('--token-file is only used with --upload');
+
+/** Where snapshots go: `<URL>/snapshots`, the URL being where the log server is mounted. */
+let snapshotsUrl;
+let token;
+if (uploadTo !== undefined) {
+  let base;
+  try {
+    base = new URL(uploadTo);
+  } catch {
+    usageError(`--upload needs the log server's URL (http or https), not "${uploadTo}"`);
+  }
+  if (!['http:', 'https:'].includes(base.protocol)) usageError(`--upload needs an http or https URL, not "${uploadTo}"`);
+  base.search = '';
+  base.hash = '';
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  snapshotsUrl = new URL('snapshots', base);
+  try {
+    token = tokenFile === undefined ? process.env.CONSENT_LOG_TOKEN?.trim() : readFileSync(tokenFile, 'utf8').trim();
+  } catch (error) {
+    console.error(`consent-banner-check: cannot read the token file: ${error.message}`);
+    process.exit(1);
+  }
+  if (!token) {
+    console.error(`consent-banner-check: --upload needs the log server's token: set CONSENT_LOG_TOKEN or pass --token-file F${tokenFile === undefined ? '' : ` (${tokenFile} is empty)`}`);
+    process.exit(1);
+  }
+}
+
 const fullSchema = fullConfigSchema();
 let failed = false;
+/** The files that passed, with their text, for the upload. */
+const passed = [];
 for (const file of files) {
   let config;
+  let text;
   try {
-    config = parseConfig(readFileSync(file, 'utf8'), fullSchema);
+    text = readFileSync(file, 'utf8');
+    config = parseConfig(text, fullSchema);
   } catch (error) {
     if (!(error instanceof ConfigError)) {
       console.error(`${file}: ${error.message}`);
@@ -36,5 +90,53 @@ for (const file of files) {
   for (const { path, message } of warnings) console.warn(`${file}: warning at ${path}: ${message}`);
   console.log(`${file}: valid${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
   if (strict && warnings.length) failed = true;
+  passed.push({ file, text });
+}
+if (failed && snapshotsUrl) console.error('consent-banner-check: nothing uploaded, as not every config passed the check');
+if (failed || !snapshotsUrl) process.exit(failed ? 1 : 0);
+
+/**
+ * Sends one config as a snapshot and checks that the server stored it under the hash the
+ * banner puts into its receipts (the raw config as loaded, hashed by the one definition).
+ */
+async function upload({ file, text }) {
+  const expected = configHash(JSON.parse(text));
+  let response;
+  try {
+    response = await fetch(snapshotsUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: text,
+      redirect: 'error',
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    const reason = error.name === 'TimeoutError' ? 'no answer within 30 s' : (error.cause?.message ?? error.message);
+    throw new Error(`cannot reach the log server at ${snapshotsUrl}: ${reason}`);
+  }
+  const body = await response.text();
+  let answer;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    answer = undefined;
+  }
+  if (response.status === 401) throw new Error(`the log server at ${snapshotsUrl} refused the token (401): check CONSENT_LOG_TOKEN or --token-file`);
+  if (!response.ok) {
+    const message = typeof answer?.error === 'string' ? answer.error : body.slice(0, 200) || response.statusText;
+    throw new Error(`the log server at ${snapshotsUrl} answered ${response.status}: ${message}`);
+  }
+  if (typeof answer?.hash !== 'string') throw new Error(`the log server at ${snapshotsUrl} answered ${response.status} without a hash; is it a consent-log server?`);
+  if (answer.hash !== expected) throw new Error(`the log server stored the snapshot as ${answer.hash}, but its receipts will carry ${expected}; are the server and this check the same version?`);
+  console.log(`${file}: uploaded, snapshot ${answer.hash}${response.status === 200 ? ' (already there)' : ''}`);
+}
+
+for (const entry of passed) {
+  try {
+    await upload(entry);
+  } catch (error) {
+    console.error(`${entry.file}: ${error.message}`);
+    failed = true;
+  }
 }
 process.exit(failed ? 1 : 0);
