@@ -1,0 +1,433 @@
+/**
+ * The consent log's storage: one interface over SQLite (better-sqlite3, a file next to the
+ * server) and PostgreSQL (pg, shared by several server instances).
+ *
+ * Both run the same migration files (`server/migrations/NNN-*.sql`, portable SQL). Receipts
+ * are written by group commit: the receipts that arrive while a write is being prepared or
+ * is in flight go into one transaction, and each caller's promise settles only after that
+ * transaction committed. That is what lets a 2-core machine acknowledge thousands of
+ * receipts per second while acknowledging nothing that is not stored.
+ *
+ * The drivers are optional peer dependencies of the package (the banner's users never get
+ * them), so they are imported lazily here, with a message that says which one to install.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Raised when the database cannot store or read right now; the HTTP layer answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * @typedef {object} ReceiptRow
+ * @property {string} consentId
+ * @property {number} decidedAt ms since 1970
+ * @property {number} revision
+ * @property {string} configHash
+ * @property {string} method
+ * @property {string} granted space-separated service ids
+ * @property {string} denied space-separated service ids
+ * @property {string} lang
+ * @property {string} version
+ * @property {string | null} path
+ * @property {number} receivedAt ms since 1970
+ */
+
+/**
+ * @typedef {object} Store
+ * @property {'sqlite' | 'postgres'} kind
+ * @property {(row: ReceiptRow) => Promise<{ inserted: boolean, snapshotKnown: boolean }>} addReceipt
+ *   resolves after the row's transaction committed (or it was there already)
+ * @property {(hash: string, configText: string, receivedAt: number) => Promise<boolean>} addSnapshot
+ *   true when stored now, false when it was there already
+ * @property {(consentId: string) => Promise<Array<ReceiptRow & { config: string | null }>>} receiptsOf
+ *   newest first, with the snapshot's JSON text or null
+ * @property {(range: { from: number, to: number, after?: [number, string], limit: number }) =>
+ *   Promise<Array<ReceiptRow & { snapshotMissing: boolean }>>} exportBatch
+ *   decided in [from, to), ordered by (decidedAt, consentId), after the given key
+ * @property {(from: number, to: number) => Promise<Array<{ day: number, method: string, revision: number, count: number }>>} countsByDay
+ *   day = whole UTC days since 1970
+ * @property {(before: number) => Promise<number>} deleteDecidedBefore  the number of receipts deleted
+ * @property {() => Promise<void>} ping
+ * @property {() => Promise<void>} close  writes what is pending, then closes the database
+ */
+
+/**
+ * Opens (and migrates) the store a URL names: `sqlite:path/to/file.db` or `postgres://…`.
+ * @param {{ url: string, batchLimit?: number, poolSize?: number, log?: (message: string) => void }} options
+ * @returns {Promise<Store>}
+ */
+export async function openStore({ url, batchLimit = 1000, poolSize = 8, log = (message) => console.error(message) }) {
+  if (typeof url !== 'string') throw new TypeError('openStore: "url" must be sqlite:<file> or postgres://…');
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), { batchLimit });
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { batchLimit, poolSize, log });
+  throw new TypeError(`openStore: unsupported database URL "${url}" (use sqlite:<file> or postgres://…)`);
+}
+
+/** The migration files in order: [{ version: '001-…', sql }]. */
+function migrations() {
+  return readdirSync(migrationsDir)
+    .filter((name) => /^\d{3}-[\w-]+\.sql$/.test(name))
+    .sort()
+    .map((name) => ({ version: name.replace(/\.sql$/, ''), sql: readFileSync(join(migrationsDir, name), 'utf8') }));
+}
+
+const createMigrationsTable =
+  'CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)';
+
+async function importDriver(name) {
+  try {
+    return (await import(name)).default;
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND') {
+      throw new Error(`the consent log needs the "${name}" package for this database: npm i ${name}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Group commit: `add` queues a row and returns a promise; `write(rows)` stores a batch and
+ * returns one result per row. At most `inFlight` batches are written at a time; what arrives
+ * meanwhile waits for the next batch.
+ */
+function groupCommitter({ write, batchLimit, inFlight }) {
+  let pending = [];
+  let running = 0;
+  let scheduled = false;
+  let idle = null;
+
+  const flush = () => {
+    scheduled = false;
+    while (pending.length && running < inFlight) {
+      const batch = pending.slice(0, batchLimit);
+      pending = pending.slice(batch.length);
+      running++;
+      Promise.resolve()
+        .then(() => write(batch.map((item) => item.row)))
+        .then(
+          (results) => batch.forEach((item, index) => item.resolve(results[index])),
+          (error) => batch.forEach((item) => item.reject(error)),
+        )
+        .finally(() => {
+          running--;
+          if (pending.length) schedule();
+          else if (!running && idle) idle();
+        });
+    }
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // setImmediate: every request whose body arrived in this turn of the event loop joins.
+    setImmediate(flush);
+  };
+  return {
+    add(row) {
+      return new Promise((resolve, reject) => {
+        pending.push({ row, resolve, reject });
+        schedule();
+      });
+    },
+    /** Resolves when nothing is pending or being written. */
+    drain() {
+      if (!pending.length && !running) return Promise.resolve();
+      return new Promise((resolve) => {
+        idle = resolve;
+        schedule();
+      });
+    },
+  };
+}
+
+/** Marks rows that repeat an earlier row of the same batch, which the database sees once. */
+function firstOccurrences(rows) {
+  const seen = new Set();
+  return rows.map((row) => {
+    const key = `${row.consentId} ${row.decidedAt}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const fromDbRow = (row) => ({
+  consentId: row.consent_id,
+  decidedAt: Number(row.decided_at),
+  revision: Number(row.revision),
+  configHash: row.config_hash,
+  method: row.method,
+  granted: row.granted,
+  denied: row.denied,
+  lang: row.lang,
+  version: row.version,
+  path: row.path ?? null,
+  receivedAt: Number(row.received_at),
+});
+
+const receiptColumns =
+  'r.consent_id, r.decided_at, r.revision, r.config_hash, r.method, r.granted, r.denied, r.lang, r.version, r.path, r.received_at';
+
+// The same statements for both databases where the SQL is portable; placeholders differ.
+const exportSql = (p) =>
+  `SELECT ${receiptColumns}, CASE WHEN s.hash IS NULL THEN 1 ELSE 0 END AS snapshot_missing
+   FROM receipts r LEFT JOIN snapshots s ON s.hash = r.config_hash
+   WHERE r.decided_at >= ${p(1)} AND r.decided_at < ${p(2)} AND (r.decided_at, r.consent_id) > (${p(3)}, ${p(4)})
+   ORDER BY r.decided_at, r.consent_id LIMIT ${p(5)}`;
+const countsSql = (p) =>
+  `SELECT decided_at / 86400000 AS day, method, revision, COUNT(*) AS n FROM receipts
+   WHERE decided_at >= ${p(1)} AND decided_at < ${p(2)} GROUP BY decided_at / 86400000, method, revision`;
+const receiptsOfSql = (p) =>
+  `SELECT ${receiptColumns}, s.config FROM receipts r LEFT JOIN snapshots s ON s.hash = r.config_hash
+   WHERE r.consent_id = ${p(1)} ORDER BY r.decided_at DESC`;
+// Deleting in slices keeps each transaction (and SQLite's hold on the event loop) short.
+const deleteSliceSize = 5000;
+const deleteSql = (p) =>
+  `DELETE FROM receipts WHERE (consent_id, decided_at) IN
+   (SELECT consent_id, decided_at FROM receipts WHERE decided_at < ${p(1)} LIMIT ${deleteSliceSize})`;
+
+const question = () => '?';
+const dollar = (n) => `$${n}`;
+
+async function openSqlite(file, { batchLimit }) {
+  if (!file) throw new TypeError('openStore: sqlite: needs a file name, e.g. sqlite:./consent-log.db');
+  const Database = await importDriver('better-sqlite3');
+  const db = new Database(resolve(file));
+  // WAL with synchronous=NORMAL: a commit survives a crash of the process (the WAL is in
+  // the OS's page cache); only a power cut can lose the last commits.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+
+  // BEGIN IMMEDIATE takes the write lock, so two processes starting at once migrate once.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec(createMigrationsTable);
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all());
+    for (const { version, sql } of migrations()) {
+      if (applied.has(version)) continue;
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, Date.now());
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    db.close();
+    throw error;
+  }
+
+  const insertReceipt = db.prepare(
+    `INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const snapshotExists = db.prepare('SELECT 1 FROM snapshots WHERE hash = ?').pluck();
+  const insertSnapshot = db.prepare(
+    'INSERT INTO snapshots (hash, config, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const exportStatement = db.prepare(exportSql(question));
+  const countsStatement = db.prepare(countsSql(question));
+  const receiptsOfStatement = db.prepare(receiptsOfSql(question));
+  const deleteStatement = db.prepare(deleteSql(question));
+
+  const writeBatch = db.transaction((rows) => {
+    const first = firstOccurrences(rows);
+    const known = new Map();
+    return rows.map((row, index) => {
+      const inserted =
+        first[index] &&
+        insertReceipt.run(
+          row.consentId, row.decidedAt, row.revision, row.configHash, row.method,
+          row.granted, row.denied, row.lang, row.version, row.path, row.receivedAt,
+        ).changes === 1;
+      if (!known.has(row.configHash)) known.set(row.configHash, snapshotExists.get(row.configHash) === 1);
+      return { inserted, snapshotKnown: known.get(row.configHash) };
+    });
+  });
+  const unavailable = (error) => new StoreUnavailableError(`SQLite: ${error.message}`, { cause: error });
+  const guard = (work) => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(unavailable(error));
+    }
+  };
+  const committer = groupCommitter({ write: (rows) => guard(() => writeBatch(rows)), batchLimit, inFlight: 1 });
+  let closed = false;
+
+  return {
+    kind: 'sqlite',
+    addReceipt: (row) => (closed ? Promise.reject(new StoreUnavailableError('the store is closed')) : committer.add(row)),
+    addSnapshot: (hash, configText, receivedAt) =>
+      guard(() => insertSnapshot.run(hash, configText, receivedAt).changes === 1),
+    receiptsOf: (consentId) =>
+      guard(() => receiptsOfStatement.all(consentId).map((row) => ({ ...fromDbRow(row), config: row.config ?? null }))),
+    exportBatch: ({ from, to, after = [-Infinity, ''], limit }) =>
+      guard(() =>
+        exportStatement
+          .all(from, to, Number.isFinite(after[0]) ? after[0] : Number.MIN_SAFE_INTEGER, after[1], limit)
+          .map((row) => ({ ...fromDbRow(row), snapshotMissing: row.snapshot_missing === 1 })),
+      ),
+    countsByDay: (from, to) =>
+      guard(() =>
+        countsStatement
+          .all(from, to)
+          .map((row) => ({ day: Number(row.day), method: row.method, revision: Number(row.revision), count: Number(row.n) })),
+      ),
+    async deleteDecidedBefore(before) {
+      let total = 0;
+      for (;;) {
+        const { changes } = await guard(() => deleteStatement.run(before));
+        total += changes;
+        if (changes < deleteSliceSize) return total;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    ping: () => guard(() => void db.prepare('SELECT 1').get()),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await committer.drain();
+      db.close();
+    },
+  };
+}
+
+async function openPostgres(url, { batchLimit, poolSize, log }) {
+  const pg = await importDriver('pg');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A database that is down must answer quickly (503), not hold requests.
+    connectionTimeoutMillis: 3000,
+    query_timeout: 15000,
+    // BIGINT columns hold ms times and counts, all below 2^53: read them as numbers.
+    types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) },
+  });
+  // An idle connection that the server closes (a restart, a failover) is dropped from the
+  // pool and replaced on the next query; without this listener it would crash the process.
+  pool.on('error', (error) => log(`consent-log: PostgreSQL connection lost (${error.message}); reconnecting on demand`));
+
+  const unavailable = (error) =>
+    error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`PostgreSQL: ${error.message}`, { cause: error });
+  const query = async (sql, values) => {
+    try {
+      return await pool.query(sql, values);
+    } catch (error) {
+      throw unavailable(error);
+    }
+  };
+
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const insertSql = `INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+    SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+    ON CONFLICT DO NOTHING RETURNING consent_id, decided_at`;
+  const writeBatch = async (rows) => {
+    const first = firstOccurrences(rows);
+    const unique = rows.filter((_, index) => first[index]);
+    const column = (name) => unique.map((row) => row[name]);
+    const [inserted, known] = await Promise.all([
+      query({
+        name: 'consent-log-insert-receipts',
+        text: insertSql,
+        values: ['consentId', 'decidedAt', 'revision', 'configHash', 'method', 'granted', 'denied', 'lang', 'version', 'path', 'receivedAt'].map(column),
+      }),
+      query({
+        name: 'consent-log-known-snapshots',
+        text: 'SELECT hash FROM snapshots WHERE hash = ANY($1::text[])',
+        values: [[...new Set(column('configHash'))]],
+      }),
+    ]);
+    const insertedKeys = new Set(inserted.rows.map((row) => `${row.consent_id} ${row.decided_at}`));
+    const knownHashes = new Set(known.rows.map((row) => row.hash));
+    return rows.map((row, index) => ({
+      inserted: first[index] && insertedKeys.has(`${row.consentId} ${row.decidedAt}`),
+      snapshotKnown: knownHashes.has(row.configHash),
+    }));
+  };
+  const committer = groupCommitter({ write: writeBatch, batchLimit, inFlight: Math.max(1, poolSize - 2) });
+  let closed = false;
+
+  return {
+    kind: 'postgres',
+    addReceipt: (row) => (closed ? Promise.reject(new StoreUnavailableError('the store is closed')) : committer.add(row)),
+    async addSnapshot(hash, configText, receivedAt) {
+      const result = await query(
+        'INSERT INTO snapshots (hash, config, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [hash, configText, receivedAt],
+      );
+      return result.rowCount === 1;
+    },
+    async receiptsOf(consentId) {
+      const { rows } = await query(receiptsOfSql(dollar), [consentId]);
+      return rows.map((row) => ({ ...fromDbRow(row), config: row.config ?? null }));
+    },
+    async exportBatch({ from, to, after = [Number.MIN_SAFE_INTEGER, ''], limit }) {
+      const { rows } = await query(exportSql(dollar), [from, to, after[0], after[1], limit]);
+      return rows.map((row) => ({ ...fromDbRow(row), snapshotMissing: Number(row.snapshot_missing) === 1 }));
+    },
+    async countsByDay(from, to) {
+      const { rows } = await query(countsSql(dollar), [from, to]);
+      return rows.map((row) => ({ day: Number(row.day), method: row.method, revision: Number(row.revision), count: Number(row.n) }));
+    },
+    async deleteDecidedBefore(before) {
+      let total = 0;
+      for (;;) {
+        const { rowCount } = await query(deleteSql(dollar), [before]);
+        total += rowCount;
+        if (rowCount < deleteSliceSize) return total;
+      }
+    },
+    ping: async () => void (await query('SELECT 1')),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await committer.drain();
+      await pool.end();
+    },
+  };
+}
+
+/** A number every consent-log instance uses for its migration lock ('clog' in ASCII). */
+const migrationLockKey = 0x636c6f67;
+
+/** Runs the pending migrations, one instance at a time (pg_advisory_lock), each in a transaction. */
+async function migratePostgres(pool) {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      await client.query(createMigrationsTable);
+      const { rows } = await client.query('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((row) => row.version));
+      for (const { version, sql } of migrations()) {
+        if (applied.has(version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(sql);
+          await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw new Error(`migration ${version} failed: ${error.message}`, { cause: error });
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}
