@@ -91,7 +91,7 @@ before(async () => {
   handler = createLogHandler({ store, token: testToken, limit: 0, log: () => {} });
   // The header the dashboard is written for: nothing inline, nothing from elsewhere.
   server = createServer((req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    res.setHeader('Content-Security-Policy', "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     handler.handle(req, res, new URL(req.url, 'http://x').pathname);
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
