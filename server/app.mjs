@@ -403,16 +403,20 @@ export function createLogHandler({
     throw new HttpError(404, `no such endpoint: ${req.method} ${pathname.slice(0, 100)}`);
   }
 
-  async function runRetention() {
-    return store.deleteDecidedBefore(now() - retentionDays * dayMs);
+  // Passes run one after another, so a pass asked for (by a test, say) sees the one before finished.
+  let retentionQueue = Promise.resolve();
+  function runRetention() {
+    const pass = retentionQueue.then(() => store.deleteDecidedBefore(now() - retentionDays * dayMs));
+    retentionQueue = pass.catch(() => {});
+    return pass;
   }
   const retentionPass = () =>
     runRetention().then(
       (deleted) => deleted && log(`consent-log: retention deleted ${deleted} receipt(s) decided more than ${retentionDays} days ago`),
       (error) => log(`consent-log: retention failed, next try in an hour: ${error.message}`),
     );
-  let retentionRunning = retentionPass();
-  const retentionTimer = setInterval(() => (retentionRunning = retentionPass()), hourMs);
+  retentionPass();
+  const retentionTimer = setInterval(retentionPass, hourMs);
   retentionTimer.unref();
 
   return {
@@ -441,7 +445,7 @@ export function createLogHandler({
     runRetention,
     async close() {
       clearInterval(retentionTimer);
-      await retentionRunning;
+      await retentionQueue;
     },
   };
 }
