@@ -1,0 +1,89 @@
+// Several server instances on one PostgreSQL: started at once they migrate once, and each
+// stores and sees what the others store. And the bin: its token file and a clean stop.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { openStore } from '../../server/store.mjs';
+import { get, post, receipt, root, serveHandler, startPostgres } from './support.mjs';
+import { inspect } from './inspect.mjs';
+
+let postgres;
+const tempDir = mkdtempSync(join(tmpdir(), 'consent-log-instances-'));
+before(async () => {
+  postgres = await startPostgres();
+});
+after(() => {
+  postgres?.destroy();
+  rmSync(tempDir, { recursive: true, force: true });
+});
+
+test('three instances started at once on one PostgreSQL migrate once and share the receipts', async () => {
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE shared');
+  await admin.end();
+  const url = postgres.url.replace(/\/postgres$/, '/shared');
+
+  const stores = await Promise.all([1, 2, 3].map(() => openStore({ url })));
+  const servers = await Promise.all(stores.map((store) => serveHandler({ store, limit: 0 })));
+  try {
+    const database = await inspect(url);
+    const files = readdirSync(join(root, 'server/migrations')).filter((name) => name.endsWith('.sql')).sort();
+    assert.deepEqual(await database.migrations(), files.map((name) => name.replace(/\.sql$/, '')));
+
+    const sent = servers.map((_, n) => receipt({ consentId: `shared000${n}`, decidedAt: Date.UTC(2026, 10, 1) + n }));
+    const answers = await Promise.all(servers.map((server, n) => post(`${server.url}receipts`, sent[n])));
+    assert.deepEqual(answers.map((answer) => answer.status), [201, 201, 201]);
+    // The same receipt through another instance is a duplicate there too.
+    assert.equal((await post(`${servers[2].url}receipts`, sent[0])).status, 200);
+    for (const [n, server] of servers.entries()) {
+      const lookup = await get(`${server.url}receipts/shared000${(n + 1) % 3}`);
+      assert.equal(lookup.status, 200);
+    }
+    assert.equal(await database.count(), 3);
+    await database.close();
+  } finally {
+    for (const server of servers) await server.close();
+    for (const store of stores) await store.close();
+  }
+});
+
+test('consent-log with no options makes a token file (mode 0600) once, prints it once, and stops cleanly on SIGTERM', async () => {
+  const dir = mkdtempSync(join(tempDir, 'bin-'));
+  const run = async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/consent-log.mjs'), '--port', '0'], {
+      cwd: dir,
+      env: { ...process.env, CONSENT_LOG_TOKEN: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines = [];
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await new Promise((resolve) =>
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line);
+        if (/listening on/.test(line)) resolve();
+      }),
+    );
+    const url = /listening on (\S+)/.exec(lines.at(-1))[1];
+    return { url, lines, stop: () => (child.kill('SIGTERM'), exited) };
+  };
+
+  const first = await run();
+  const announced = first.lines.find((line) => line.includes('a new token was written'));
+  assert.ok(announced, 'the first start prints the token');
+  const token = announced.split(': ').at(-1);
+  assert.match(first.lines.at(-1), /SQLite .*consent-log\.db/);
+  assert.equal(statSync(join(dir, 'consent-log.db.token')).mode & 0o777, 0o600);
+  assert.equal((await post(`${first.url}receipts`, receipt())).status, 201);
+  assert.equal(await first.stop(), 0);
+
+  const second = await run();
+  assert.ok(!second.lines.some((line) => line.includes('token')), 'the token is printed only once');
+  assert.equal((await get(`${second.url}receipts/aZ0k3x9q0m`, { token })).status, 200);
+  assert.equal(await second.stop(), 0);
+});
