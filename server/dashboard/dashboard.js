@@ -326,7 +326,7 @@ function renderReceipt(receipt, index, total) {
   if (received && !Number.isNaN(received.getTime())) fact('Received', utcTime(received));
   fact('Config hash', el('code', { class: 'hash', text: String(receipt.configHash) }));
 
-  const title = total > 1 ? `Decision ${index + 1} of ${total}: ${shortDay.format(decided)}` : `Decision of ${longDay.format(decided)}`;
+  const title = total > 1 ? `Decision ${index + 1} of ${total}: ${longDay.format(decided)}` : `Decision of ${longDay.format(decided)}`;
   return el(
     'article',
     { class: 'receipt', 'aria-labelledby': headingId },
