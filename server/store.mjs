@@ -61,13 +61,16 @@ export class StoreUnavailableError extends Error {
 
 /**
  * Opens (and migrates) the store a URL names: `sqlite:path/to/file.db` or `postgres://…`.
- * @param {{ url: string, batchLimit?: number, poolSize?: number, log?: (message: string) => void }} options
+ * @param {{ url: string, batchLimit?: number, batchDelayMs?: number, poolSize?: number, log?: (message: string) => void }} options
+ *   `batchLimit`: receipts per transaction at most (1000); `batchDelayMs`: how long a receipt
+ *   waits for others to share its commit (SQLite 4 ms, PostgreSQL 0: there the batches
+ *   form while earlier ones are in flight); `poolSize`: PostgreSQL connections (8).
  * @returns {Promise<Store>}
  */
-export async function openStore({ url, batchLimit = 1000, poolSize = 8, log = (message) => console.error(message) }) {
+export async function openStore({ url, batchLimit = 1000, batchDelayMs, poolSize = 8, log = (message) => console.error(message) }) {
   if (typeof url !== 'string') throw new TypeError('openStore: "url" must be sqlite:<file> or postgres://…');
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), { batchLimit });
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { batchLimit, poolSize, log });
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), { batchLimit, batchDelayMs });
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { batchLimit, batchDelayMs, poolSize, log });
   throw new TypeError(`openStore: unsupported database URL "${url}" (use sqlite:<file> or postgres://…)`);
 }
 
@@ -98,14 +101,16 @@ async function importDriver(name) {
  * returns one result per row. At most `inFlight` batches are written at a time; what arrives
  * meanwhile waits for the next batch.
  */
-function groupCommitter({ write, batchLimit, inFlight }) {
+function groupCommitter({ write, batchLimit, inFlight, delayMs }) {
   let pending = [];
   let running = 0;
-  let scheduled = false;
+  let scheduled = null;
   let idle = null;
 
   const flush = () => {
-    scheduled = false;
+    if (scheduled?.timer) clearTimeout(scheduled.timer);
+    if (scheduled?.immediate) clearImmediate(scheduled.immediate);
+    scheduled = null;
     while (pending.length && running < inFlight) {
       const batch = pending.slice(0, batchLimit);
       pending = pending.slice(batch.length);
@@ -118,22 +123,24 @@ function groupCommitter({ write, batchLimit, inFlight }) {
         )
         .finally(() => {
           running--;
-          if (pending.length) schedule();
+          if (pending.length >= batchLimit) flush();
+          else if (pending.length) schedule();
           else if (!running && idle) idle();
         });
     }
   };
   const schedule = () => {
     if (scheduled) return;
-    scheduled = true;
-    // setImmediate: every request whose body arrived in this turn of the event loop joins.
-    setImmediate(flush);
+    // A few ms of waiting gather the receipts of many requests into one commit (a commit
+    // costs far more than a row); with no delay, those of one turn of the event loop.
+    scheduled = delayMs > 0 ? { timer: setTimeout(flush, delayMs) } : { immediate: setImmediate(flush) };
   };
   return {
     add(row) {
       return new Promise((resolve, reject) => {
         pending.push({ row, resolve, reject });
-        schedule();
+        if (pending.length >= batchLimit && running < inFlight) flush();
+        else schedule();
       });
     },
     /** Resolves when nothing is pending or being written. */
@@ -196,7 +203,7 @@ const deleteSql = (p) =>
 const question = () => '?';
 const dollar = (n) => `$${n}`;
 
-async function openSqlite(file, { batchLimit }) {
+async function openSqlite(file, { batchLimit, batchDelayMs }) {
   if (!file) throw new TypeError('openStore: sqlite: needs a file name, e.g. sqlite:./consent-log.db');
   const Database = await importDriver('better-sqlite3');
   const db = new Database(resolve(file));
@@ -258,7 +265,7 @@ async function openSqlite(file, { batchLimit }) {
       return Promise.reject(unavailable(error));
     }
   };
-  const committer = groupCommitter({ write: (rows) => guard(() => writeBatch(rows)), batchLimit, inFlight: 1 });
+  const committer = groupCommitter({ write: (rows) => guard(() => writeBatch(rows)), batchLimit, inFlight: 1, delayMs: batchDelayMs ?? 4 });
   let closed = false;
 
   return {
@@ -299,7 +306,7 @@ async function openSqlite(file, { batchLimit }) {
   };
 }
 
-async function openPostgres(url, { batchLimit, poolSize, log }) {
+async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
   const pg = await importDriver('pg');
   const pool = new pg.Pool({
     connectionString: url,
@@ -357,7 +364,7 @@ async function openPostgres(url, { batchLimit, poolSize, log }) {
       snapshotKnown: knownHashes.has(row.configHash),
     }));
   };
-  const committer = groupCommitter({ write: writeBatch, batchLimit, inFlight: Math.max(1, poolSize - 2) });
+  const committer = groupCommitter({ write: writeBatch, batchLimit, inFlight: Math.max(1, poolSize - 2), delayMs: batchDelayMs ?? 0 });
   let closed = false;
 
   return {
