@@ -254,6 +254,7 @@ export function createLogHandler({
   if (!Number.isInteger(limit) || limit < 0) throw new TypeError('createLogHandler: "limit" must be a whole number, 0 for none');
 
   const tokenDigest = createHash('sha256').update(token).digest();
+  let lastOutageLog = 0;
   const takeToken = limit > 0 ? floodLimiter(limit, now) : () => 0;
 
   const authorize = (req) => {
@@ -435,7 +436,11 @@ export function createLogHandler({
         }
         if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message }, error.headers);
         if (error instanceof StoreUnavailableError) {
-          log(`consent-log: ${req.method} ${pathname.slice(0, 100)}: database unavailable: ${error.message}`);
+          // One line per 10 s of outage, not one per refused receipt.
+          if (Date.now() - lastOutageLog >= 10000) {
+            lastOutageLog = Date.now();
+            log(`consent-log: database unavailable, answering 503: ${error.message}`);
+          }
           return sendJson(res, 503, { error: 'the database is unavailable; nothing was stored, send it again later' }, {
             'Retry-After': String(retryAfterSeconds),
           });
