@@ -406,6 +406,29 @@ export function createLogHandler({
     throw new HttpError(404, `no such endpoint: ${req.method} ${pathname.slice(0, 100)}`);
   }
 
+  function answerError(req, res, pathname, error) {
+    if (error instanceof ClientGone) return;
+    if (res.headersSent) {
+      // A stream broke off (an export during an outage): the client must not take it as complete.
+      log(`consent-log: ${req.method} ${pathname.slice(0, 100)} broke off: ${error.message}`);
+      res.destroy();
+      return;
+    }
+    if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message }, error.headers);
+    if (error instanceof StoreUnavailableError) {
+      // One line per 10 s of outage, not one per refused receipt.
+      if (Date.now() - lastOutageLog >= 10000) {
+        lastOutageLog = Date.now();
+        log(`consent-log: database unavailable, answering 503: ${error.message}`);
+      }
+      return sendJson(res, 503, { error: 'the database is unavailable; nothing was stored, send it again later' }, {
+        'Retry-After': String(retryAfterSeconds),
+      });
+    }
+    log(`consent-log: ${req.method} ${pathname.slice(0, 100)} failed: ${error?.stack ?? error}`);
+    sendJson(res, 500, { error: 'internal error' });
+  }
+
   // Passes run one after another, so a pass asked for (by a test, say) sees the one before finished.
   let retentionQueue = Promise.resolve();
   function runRetention() {
@@ -427,26 +450,13 @@ export function createLogHandler({
       try {
         await route(req, res, pathname);
       } catch (error) {
-        if (error instanceof ClientGone) return;
-        if (res.headersSent) {
-          // A stream broke off (an export during an outage): the client must not take it as complete.
-          log(`consent-log: ${req.method} ${pathname.slice(0, 100)} broke off: ${error.message}`);
+        try {
+          answerError(req, res, pathname, error);
+        } catch (failure) {
+          // Even the error answer failed (the socket is gone): end the exchange, keep serving.
+          log(`consent-log: could not answer ${req.method} ${pathname.slice(0, 100)}: ${failure.message}`);
           res.destroy();
-          return;
         }
-        if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message }, error.headers);
-        if (error instanceof StoreUnavailableError) {
-          // One line per 10 s of outage, not one per refused receipt.
-          if (Date.now() - lastOutageLog >= 10000) {
-            lastOutageLog = Date.now();
-            log(`consent-log: database unavailable, answering 503: ${error.message}`);
-          }
-          return sendJson(res, 503, { error: 'the database is unavailable; nothing was stored, send it again later' }, {
-            'Retry-After': String(retryAfterSeconds),
-          });
-        }
-        log(`consent-log: ${req.method} ${pathname.slice(0, 100)} failed: ${error?.stack ?? error}`);
-        sendJson(res, 500, { error: 'internal error' });
       }
     },
     runRetention,

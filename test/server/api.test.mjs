@@ -71,6 +71,24 @@ for (const backend of ['sqlite', 'postgres']) {
       });
     }
 
+    test('odd bodies all get a 4xx and the server keeps serving', async () => {
+      const before = await db.count();
+      const odd = [
+        '', 'null', '"text"', '12', 'true', '{}', '{"__proto__": {"consentId": "aZ0k3x9q0m"}}',
+        `${'['.repeat(5000)}${']'.repeat(5000)}`, '{"consentId": "\ud800"}', '\u0000', '{"a":1}{"b":2}',
+        JSON.stringify(receipt({ granted: 'matomo' })), JSON.stringify(receipt({ granted: [null] })),
+        JSON.stringify(receipt({ decidedAt: 1e300 })), JSON.stringify(receipt({ revision: -1 })),
+        JSON.stringify(receipt({ version: 'x'.repeat(33) })), JSON.stringify(receipt({ lang: 'DE' })),
+      ];
+      for (const body of odd) {
+        const answer = await post(`${server.url}receipts`, body);
+        assert.ok(answer.status >= 400 && answer.status < 500, `${body.slice(0, 40)} → ${answer.status}`);
+        assert.equal(typeof answer.body.error, 'string');
+      }
+      assert.equal(await db.count(), before);
+      assert.equal((await get(`${server.url}health`, { token: null })).status, 200);
+    });
+
     test('refuses a body over 16 KiB sent without a length (chunked) with 413', async () => {
       const before = await db.count();
       const chunks = Array.from({ length: 40 }, () => 'x'.repeat(1024));
@@ -289,3 +307,17 @@ for (const backend of ['sqlite', 'postgres']) {
     });
   });
 }
+
+test('an unexpected error is a 500 in JSON, logged without the body', async () => {
+  const lines = [];
+  const brokenStore = { kind: 'sqlite', addReceipt: async () => { throw new Error('disk on fire'); }, deleteDecidedBefore: async () => 0 };
+  const broken = await serveHandler({ store: brokenStore, limit: 0, log: (line) => lines.push(line) });
+  try {
+    const answer = await post(`${broken.url}receipts`, receipt({ consentId: 'secretBody' }));
+    assert.deepEqual([answer.status, answer.body], [500, { error: 'internal error' }]);
+    assert.ok(lines.some((line) => line.includes('disk on fire')), 'the error is logged');
+    assert.ok(!lines.some((line) => line.includes('secretBody')), 'the body is not');
+  } finally {
+    await broken.close();
+  }
+});
