@@ -338,27 +338,29 @@ async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
     throw error;
   }
 
-  const insertSql = `INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
-    SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
-    ON CONFLICT DO NOTHING RETURNING consent_id, decided_at`;
+  // One statement, so one round trip and all or nothing: the insert, and which of the
+  // batch's config hashes have a snapshot ($4 is the hashes column, reused).
+  const insertSql = `WITH inserted AS (
+      INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+      ON CONFLICT DO NOTHING RETURNING consent_id, decided_at)
+    SELECT 'receipt' AS kind, consent_id AS key, decided_at FROM inserted
+    UNION ALL SELECT 'snapshot', hash, NULL FROM snapshots WHERE hash = ANY($4::text[])`;
   const writeBatch = async (rows) => {
     const first = firstOccurrences(rows);
     const unique = rows.filter((_, index) => first[index]);
     const column = (name) => unique.map((row) => row[name]);
-    const [inserted, known] = await Promise.all([
-      query({
-        name: 'consent-log-insert-receipts',
-        text: insertSql,
-        values: ['consentId', 'decidedAt', 'revision', 'configHash', 'method', 'granted', 'denied', 'lang', 'version', 'path', 'receivedAt'].map(column),
-      }),
-      query({
-        name: 'consent-log-known-snapshots',
-        text: 'SELECT hash FROM snapshots WHERE hash = ANY($1::text[])',
-        values: [[...new Set(column('configHash'))]],
-      }),
-    ]);
-    const insertedKeys = new Set(inserted.rows.map((row) => `${row.consent_id} ${row.decided_at}`));
-    const knownHashes = new Set(known.rows.map((row) => row.hash));
+    const result = await query({
+      name: 'consent-log-insert-receipts',
+      text: insertSql,
+      values: ['consentId', 'decidedAt', 'revision', 'configHash', 'method', 'granted', 'denied', 'lang', 'version', 'path', 'receivedAt'].map(column),
+    });
+    const insertedKeys = new Set();
+    const knownHashes = new Set();
+    for (const row of result.rows) {
+      if (row.kind === 'receipt') insertedKeys.add(`${row.key} ${row.decided_at}`);
+      else knownHashes.add(row.key);
+    }
     return rows.map((row, index) => ({
       inserted: first[index] && insertedKeys.has(`${row.consentId} ${row.decidedAt}`),
       snapshotKnown: knownHashes.has(row.configHash),
