@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { banner: 14_810, settings: 1_910, embed: 3_600, adapters: 3_500 };
+const BUDGETS = { banner: 14_875, settings: 1_975, embed: 3_595, adapters: 3_250, receipt: 1_145 };
 const ENTRY = 'consent-banner.js';
 /** A chunk holding one of these modules starts a part of its own. */
-const PART_ROOTS = { settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', adapters: (module) => module.startsWith('src/adapters/') };
+const PART_ROOTS = { settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', adapters: (module) => module.startsWith('src/adapters/'), receipt: (module) => module === 'src/core/receipt.ts' };
 
 const dist = new URL('../dist/', import.meta.url);
 const graph = JSON.parse(readFileSync(new URL('chunks.json', dist), 'utf8'));

@@ -4,6 +4,7 @@
  * `fullConfigSchema()`.
  */
 import * as v from 'valibot';
+import { ENDPOINT_PATTERN } from '../core/receipt.js';
 import { configSchema, isWebUrl, languageProblems, problemCheck, textsSchema, type ConsentConfig } from '../core/config-schema.js';
 
 const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be http:, https: or relative to the page'));
@@ -75,6 +76,8 @@ export type PlausibleSettings = v.InferOutput<typeof PlausibleSchema>;
 
 /** The config schema in full, as the published JSON Schema and `consent-banner-check` describe and check it. */
 export function fullConfigSchema() {
-  const schema = configSchema(AdapterSchema, textsSchema());
+  // Where receipts may go: a path on the site itself, or an https: URL (a receipt names a consent id).
+  const endpoint = v.pipe(v.string(), v.regex(ENDPOINT_PATTERN, 'must be a path on this site ("/consent-log") or an https: URL'));
+  const schema = configSchema(AdapterSchema, textsSchema(), endpoint);
   return v.pipe(schema, problemCheck<v.InferOutput<typeof schema>>((config) => languageProblems(config as ConsentConfig)));
 }

@@ -17,7 +17,7 @@ import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
 export const DIALOG_TEXT_KEYS = [
   'title', 'intro', 'transfers', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
   'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
-  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification', 'reload',
+  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification', 'reload', 'consentId',
 ] as const;
 /** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
@@ -94,8 +94,14 @@ const AdapterReference = v.custom<{ type: string }>((value) => typeof value === 
 /**
  * The whole config, built around an adapter schema: the page checks adapters loosely
  * (AdapterReference); the published JSON Schema and the adapter loader use the full one.
+ * The same for the text keys and the log endpoint: the page needs only their type (the
+ * receipt code judges its endpoint itself when it sends), the check CLI judges them fully.
  */
-export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: string }>>(adapter: TAdapter, texts: v.GenericSchema<unknown, Partial<Record<TextKey, string>>> = PageTexts) {
+export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: string }>>(
+  adapter: TAdapter,
+  texts: v.GenericSchema<unknown, Partial<Record<TextKey, string>>> = PageTexts,
+  endpoint: v.GenericSchema<unknown, string> = NonEmpty,
+) {
   const Service = v.strictObject({
     id: Id,
     name: NonEmpty,
@@ -149,6 +155,8 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
      * scripts ran on it and no adapter stops them, so nothing of them keeps running.
      */
     reloadOnWithdrawal: v.optional(v.boolean()),
+    /** Proof of consent: where every decision made on the page sends its receipt (a path on this site, or an https: URL). */
+    log: v.optional(v.strictObject({ endpoint })),
     categories: v.pipe(v.array(Category), v.minLength(1, 'needs at least one category')),
   });
   // (An arrow with its type spelled out: ConsentConfig is inferred from this very schema.)

@@ -57,6 +57,16 @@ export interface ServiceEntry {
   category: CategoryConfig;
 }
 
+/**
+ * The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" ->
+ * "de"), English for anything that is no 2- or 3-letter code. Texts are looked up in
+ * plain objects by this code, where "constructor" would find Object's own members.
+ */
+export function languageOf(element: Element): string {
+  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  return (/^([a-z]{2,3})(-|$)/i.exec(lang)?.[1] ?? 'en').toLowerCase();
+}
+
 /** Service ids mapped to their service and category, in config order. */
 export function indexServices(config: ConsentConfig): Map<string, ServiceEntry> {
   const index = new Map<string, ServiceEntry>();

@@ -1,10 +1,11 @@
 /**
  * Every problem the module meets (a broken config, an unreadable consent cookie,
  * blocked storage, gating markup that names no known id, a file of the library that did
- * not load, a Content-Security-Policy that refuses it) is reported the same way:
+ * not load, a Content-Security-Policy that refuses it, a consent receipt the browser would
+ * not send) is reported the same way:
  * `console.error` for the developer and a `consent-error` event for the site.
  */
-export type ConsentErrorKind = 'config' | 'cookie' | 'storage' | 'markup' | 'load' | 'csp';
+export type ConsentErrorKind = 'config' | 'cookie' | 'storage' | 'markup' | 'load' | 'csp' | 'log';
 
 export interface ConsentErrorDetail {
   kind: ConsentErrorKind;

@@ -100,7 +100,8 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   });
   observer.observe(root, { childList: true, subtree: true });
   const unsubscribe = store.subscribe((_store, change) => {
-    if (change.type === 'decision' && stoppedByReload(store).some((service) => !store.isGranted(service.id))) location.reload();
+    // After the decision's receipt is on its way: a reload would cancel loading its file.
+    if (change.type === 'decision' && stoppedByReload(store).some((service) => !store.isGranted(service.id))) store.receipt.then(() => location.reload());
     apply();
   });
   apply();

@@ -6,6 +6,7 @@
 import { indexServices, type ServiceEntry } from './config.js';
 import { candidateDomains, cookieValues, removeEverywhere, setCookie } from './cookies.js';
 import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
+import { loadChunk } from './chunks.js';
 import { reportError } from './errors.js';
 import { necessaryDoubts, needsConsent } from './necessary.js';
 import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionMethod, type DecisionRecord, type StoredRecord } from './record.js';
@@ -79,6 +80,8 @@ export class ConsentStore {
   #listeners = new Set<ConsentListener>();
   /** The record cookie's values when last read or written: another tab's write changes them. */
   #seen = '';
+  /** Settles when the receipt of this page's last decision has been handed to the browser (or could not be). */
+  receipt: Promise<unknown> = Promise.resolve();
 
   /** True once a valid config is known and the stored decision has been read. */
   get ready(): boolean {
@@ -275,6 +278,7 @@ export class ConsentStore {
     };
     this.#record = record;
     this.#write(config, record);
+    if (config.log) this.receipt = loadChunk(() => import('./receipt.js')).then((receipt) => receipt.sendReceipt(config, record, granted, denied), () => {});
     return { type: 'decision', decision: this.decision!, previous, neededDecision };
   }
 

@@ -8,11 +8,11 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { loadChunk } from '../../core/chunks.js';
-import { localize } from '../../core/config.js';
+import { languageOf, localize } from '../../core/config.js';
 import type { ServiceConfig } from '../../core/config-schema.js';
 import { consent, type ConsentChange } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
-import { languageOf, textsFor } from '../shared/i18n.js';
+import { textsFor } from '../shared/i18n.js';
 import { dialogStyles } from './dialog.styles.js';
 import type * as SettingsModule from './settings.js';
 import { DIALOG_TEXTS, type Texts } from './texts.js';

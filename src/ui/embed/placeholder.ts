@@ -4,11 +4,11 @@
  * no request to the provider: the poster, if any, must come from the page's own origin.
  */
 import { html, nothing, render } from 'lit/html.js';
-import { localize } from '../../core/config.js';
+import { languageOf, localize } from '../../core/config.js';
 import { reportError } from '../../core/errors.js';
 import { consent } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
-import { languageOf, textsFor } from '../shared/i18n.js';
+import { textsFor } from '../shared/i18n.js';
 import type { EmbedHost } from './consent-embed.js';
 import { placeholderStyles } from './placeholder.styles.js';
 import { EMBED_TEXTS } from './texts.js';

@@ -1,8 +1,8 @@
 /**
- * Shared by the dialog and the embed placeholder: which language an element speaks, how
- * built-in texts combine with the config's overrides, and the texts both of them show.
- * Each component keeps the rest of its built-in wording (ours, German and English) in its
- * own folder, so a page downloads only the texts of what it shows.
+ * Shared by the dialog and the embed placeholder: how built-in texts combine with the
+ * config's overrides, and the texts both of them show. Each component keeps the rest of
+ * its built-in wording (ours, German and English) in its own folder, so a page downloads
+ * only the texts of what it shows.
  */
 import type { TextKey } from '../../core/config-schema.js';
 
@@ -27,16 +27,6 @@ export const SERVICE_TEXTS: BuiltInTexts<Record<'thirdCountry' | 'providerPrivac
     framed: 'Eine andere Website bettet diese Seite ein, daher gilt hier keine Auswahl. Öffnen Sie sie in einem neuen Fenster.',
   },
 };
-
-/**
- * The language of an element: the primary subtag of its own or nearest `lang` ("de-AT" ->
- * "de"), English for anything that is no 2- or 3-letter code. Texts are looked up in
- * plain objects by this code, where "constructor" would find Object's own members.
- */
-export function languageOf(element: Element): string {
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-  return (/^([a-z]{2,3})(-|$)/i.exec(lang)?.[1] ?? 'en').toLowerCase();
-}
 
 /** Built-in texts for the language (English for any other), under the config's overrides for it. */
 export function textsFor<T extends object>(builtIn: BuiltInTexts<T>, language: string, overrides?: Record<string, Partial<Record<TextKey, string>>>): T {
