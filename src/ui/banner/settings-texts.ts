@@ -19,6 +19,7 @@ export const SETTINGS_TEXTS: BuiltInTexts<SettingsTexts> = {
     services: 'Services',
     justification: 'Why it runs without consent',
     reload: 'Switching off {services} reloads this page once, so that nothing keeps running.',
+    consentId: 'Your consent ID: {id}',
     ...SERVICE_TEXTS.en,
   },
   de: {
@@ -33,6 +34,7 @@ export const SETTINGS_TEXTS: BuiltInTexts<SettingsTexts> = {
     services: 'Dienste',
     justification: 'Warum ohne Einwilligung',
     reload: 'Schalten Sie {services} aus, lädt die Seite einmal neu, damit nichts weiterläuft.',
+    consentId: 'Ihre Einwilligungs-ID: {id}',
     ...SERVICE_TEXTS.de,
   },
 };

@@ -80,6 +80,8 @@ export function settingsLayer(selection: Selection, language: string): TemplateR
 
   // Told before saving: switching one of these off reloads the page (gate.ts).
   const reloading = stoppedByReload(consent).filter(({ id }) => consent.isGranted(id));
-  return html`<p part="text">${texts.settingsIntro}</p>
+  // On a site that keeps a consent log: the id under which it holds this decision's receipt.
+  const id = consent.config!.log && consent.decision?.consentId;
+  return html`<p part="text">${texts.settingsIntro} ${id ? texts.consentId.replace('{id}', id) : ''}</p>
     ${reloading.length ? html`<p part="text">${texts.reload.replace('{services}', reloading.map(({ name }) => name).join(', '))}</p>` : nothing} ${categories.map(category)}`;
 }

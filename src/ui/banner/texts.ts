@@ -9,7 +9,7 @@ import type { DialogTextKey } from '../../core/config-schema.js';
 import { SERVICE_TEXTS, type BuiltInTexts } from '../shared/i18n.js';
 
 /** The keys only the settings layer uses. */
-export type SettingsTextKey = 'settingsIntro' | 'alwaysOn' | 'on' | 'off' | 'provider' | 'purpose' | 'cookies' | 'services' | 'justification' | 'reload';
+export type SettingsTextKey = 'settingsIntro' | 'alwaysOn' | 'on' | 'off' | 'provider' | 'purpose' | 'cookies' | 'services' | 'justification' | 'reload' | 'consentId';
 export type Texts = Record<Exclude<DialogTextKey, SettingsTextKey>, string>;
 type OwnTexts = Omit<Texts, keyof (typeof SERVICE_TEXTS)['en']>;
 
