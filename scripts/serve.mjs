@@ -2,7 +2,8 @@
 // folder (so /demo/ and /dist/ are both reachable), only on this machine.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,12 +24,22 @@ const TYPES = {
  * `tls` ({ key, cert }) it serves https, for the tests that need a secure origin. Tests
  * can pass `handle(request, response, pathname)`: it may add headers (a CSP) and return
  * false to let the file be served, or answer itself (an error, or no answer yet) and
- * return true.
+ * return true. `log` (a consent-log handler of server/app.mjs) answers under /consent-log/,
+ * the endpoint the demo config sends its receipts to.
  */
-export function startServer({ port = 8000, host = '127.0.0.1', tls, handle } = {}) {
+export function startServer({ port = 8000, host = '127.0.0.1', tls, handle, log } = {}) {
   const serve = async (request, response) => {
     const { pathname } = new URL(request.url, 'http://localhost');
     if (handle?.(request, response, pathname)) return;
+    // The dashboard's addresses are relative to /consent-log/.
+    if (log && pathname === '/consent-log') {
+      response.writeHead(302, { Location: '/consent-log/' }).end();
+      return;
+    }
+    if (log && pathname.startsWith('/consent-log/')) {
+      await log.handle(request, response, pathname.slice('/consent-log'.length));
+      return;
+    }
     if (pathname === '/') {
       response.writeHead(302, { Location: '/demo/' }).end();
       return;
@@ -63,7 +74,34 @@ export function startServer({ port = 8000, host = '127.0.0.1', tls, handle } = {
   });
 }
 
+/**
+ * The demo's consent log: the log server of server/ on a SQLite file in .consent-log/ (kept
+ * between runs, ignored by git), with a token made on the first run and kept beside it.
+ */
+export async function demoLog(folder = join(ROOT, '.consent-log')) {
+  const [{ openStore }, { createLogHandler }, { configHash }] = await Promise.all([import('../server/store.mjs'), import('../server/app.mjs'), import('../dist/lib/core/config-hash.js')]);
+  await mkdir(folder, { recursive: true });
+  const tokenFile = join(folder, 'token');
+  const token = await readFile(tokenFile, 'utf8').then(
+    (text) => text.trim(),
+    async () => {
+      const made = randomBytes(18).toString('base64url');
+      await writeFile(tokenFile, made, { mode: 0o600 });
+      return made;
+    },
+  );
+  const store = await openStore({ url: `sqlite:${join(folder, 'demo.db')}` });
+  // What a deployment does with consent-banner-check --upload: the demo configs' snapshots.
+  for (const config of ['demo/consent.json', 'demo/research-centre/consent.json']) {
+    const text = await readFile(join(ROOT, config), 'utf8');
+    await store.addSnapshot(configHash(JSON.parse(text)), text, Date.now());
+  }
+  return { token, ...createLogHandler({ store, token }) };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await startServer({ port: Number(process.env.PORT ?? 8000) });
+  const log = await demoLog();
+  const { url } = await startServer({ port: Number(process.env.PORT ?? 8000), log });
   console.log(`Demo running at ${url}/demo/  (Ctrl+C to stop)`);
+  console.log(`Its consent log: ${url}/consent-log/  (token: ${log.token})`);
 }

@@ -9,11 +9,11 @@ import { startServer } from '../../scripts/serve.mjs';
 import { chromeArgs } from '../../web-test-runner.config.mjs';
 
 /**
- * The project's server (http, or https with `tls`; `handle` as startServer takes it) and a
- * Chromium; `args` are Chromium flags beyond the usual ones.
+ * The project's server (http, or https with `tls`; `handle` and `log` as startServer takes
+ * them) and a Chromium; `args` are Chromium flags beyond the usual ones.
  */
-export async function startBrowser({ tls, args = [], handle } = {}) {
-  const { server, url } = await startServer({ port: 0, tls, handle });
+export async function startBrowser({ tls, args = [], handle, log } = {}) {
+  const { server, url } = await startServer({ port: 0, tls, handle, log });
   const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: [...chromeArgs, ...args] });
   return {
     url,
