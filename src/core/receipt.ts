@@ -48,7 +48,8 @@ export function receiptOf(config: ConsentConfig, record: DecisionRecord, granted
     // The dialog's language (its own `lang`, else the page's): the texts the visitor read.
     lang: languageOf(document.querySelector('consent-banner') ?? document.documentElement),
     version: VERSION,
-    path: location.pathname,
+    // The server takes at most 1,024 characters of path; a longer one would lose the receipt.
+    path: location.pathname.slice(0, 1024),
   };
 }
 
