@@ -12,6 +12,7 @@
  * them), so they are imported lazily here, with a message that says which one to install.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -69,7 +70,7 @@ export class StoreUnavailableError extends Error {
  */
 export async function openStore({ url, batchLimit = 1000, batchDelayMs, poolSize = 8, log = (message) => console.error(message) }) {
   if (typeof url !== 'string') throw new TypeError('openStore: "url" must be sqlite:<file> or postgres://…');
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), { batchLimit, batchDelayMs });
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), { batchLimit, batchDelayMs, log });
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { batchLimit, batchDelayMs, poolSize, log });
   throw new TypeError(`openStore: unsupported database URL "${url}" (use sqlite:<file> or postgres://…)`);
 }
@@ -106,12 +107,13 @@ function groupCommitter({ write, batchLimit, inFlight, delayMs }) {
   let running = 0;
   let scheduled = null;
   let idle = null;
+  let held = false;
 
   const flush = () => {
     if (scheduled?.timer) clearTimeout(scheduled.timer);
     if (scheduled?.immediate) clearImmediate(scheduled.immediate);
     scheduled = null;
-    while (pending.length && running < inFlight) {
+    while (pending.length && running < inFlight && !held) {
       const batch = pending.slice(0, batchLimit);
       pending = pending.slice(batch.length);
       running++;
@@ -142,6 +144,14 @@ function groupCommitter({ write, batchLimit, inFlight, delayMs }) {
         if (pending.length >= batchLimit && running < inFlight) flush();
         else schedule();
       });
+    },
+    /** No new batch starts until `release()` (what is being written finishes). */
+    hold() {
+      held = true;
+    },
+    release() {
+      held = false;
+      if (pending.length) schedule();
     },
     /** Resolves when nothing is pending or being written. */
     drain() {
@@ -203,7 +213,7 @@ const deleteSql = (p) =>
 const question = () => '?';
 const dollar = (n) => `$${n}`;
 
-async function openSqlite(file, { batchLimit, batchDelayMs }) {
+async function openSqlite(file, { batchLimit, batchDelayMs, log }) {
   if (!file) throw new TypeError('openStore: sqlite: needs a file name, e.g. sqlite:./consent-log.db');
   const Database = await importDriver('better-sqlite3');
   const db = new Database(resolve(file));
@@ -229,6 +239,7 @@ async function openSqlite(file, { batchLimit, batchDelayMs }) {
     db.close();
     throw error;
   }
+
 
   const insertReceipt = db.prepare(
     `INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
@@ -266,6 +277,7 @@ async function openSqlite(file, { batchLimit, batchDelayMs }) {
     }
   };
   const committer = groupCommitter({ write: (rows) => guard(() => writeBatch(rows)), batchLimit, inFlight: 1, delayMs: batchDelayMs ?? 4 });
+  const checkpointer = startCheckpointer(db, resolve(file), committer, log);
   let closed = false;
 
   return {
@@ -300,8 +312,56 @@ async function openSqlite(file, { batchLimit, batchDelayMs }) {
     async close() {
       if (closed) return;
       closed = true;
+      await checkpointer.stop();
       await committer.drain();
       db.close();
+    },
+  };
+}
+
+/**
+ * Moves SQLite's WAL checkpoints off the event loop into a worker thread (see
+ * sqlite-checkpoint.mjs). When the WAL exceeds `walLimitFrames`, commits are held while the
+ * worker finishes, so the WAL can start over. Should the worker fail, SQLite's own automatic
+ * checkpoint takes over, so the WAL never grows without bound.
+ */
+function startCheckpointer(db, file, committer, log, walLimitFrames = 16384) {
+  db.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(new URL('./sqlite-checkpoint.mjs', import.meta.url), { workerData: { file, intervalMs: 100 } });
+  worker.unref();
+  let stopping = false;
+  let holding = false;
+  const fallBack = (reason) => {
+    if (holding) committer.release();
+    holding = false;
+    if (stopping || !db.open) return;
+    log(`consent-log: SQLite checkpoints back on the main thread (${reason})`);
+    db.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('message', ({ type, log: frames, error }) => {
+    if (error) log(`consent-log: SQLite checkpoint failed: ${error}`);
+    if (type === 'finished' && holding) {
+      holding = false;
+      committer.release();
+    } else if (type === 'passive' && !holding && !stopping && frames > walLimitFrames) {
+      holding = true;
+      committer.hold();
+      worker.postMessage('finish');
+    }
+  });
+  worker.on('error', (error) => fallBack(error.message));
+  worker.on('exit', (code) => fallBack(`the checkpoint worker exited with ${code}`));
+  return {
+    stop() {
+      stopping = true;
+      if (holding) committer.release();
+      holding = false;
+      return new Promise((done) => {
+        worker.once('exit', done);
+        // Referenced again, so the process waits for it (and the close after it) to end.
+        worker.ref();
+        worker.postMessage('stop');
+      });
     },
   };
 }

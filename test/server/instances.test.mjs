@@ -62,7 +62,8 @@ test('consent-log with no options makes a token file (mode 0600) once, prints it
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const lines = [];
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // 'close': after the exit and the end of its output.
+    const exited = new Promise((resolve) => child.once('close', resolve));
     await new Promise((resolve) =>
       createInterface({ input: child.stdout }).on('line', (line) => {
         lines.push(line);
@@ -81,6 +82,7 @@ test('consent-log with no options makes a token file (mode 0600) once, prints it
   assert.equal(statSync(join(dir, 'consent-log.db.token')).mode & 0o777, 0o600);
   assert.equal((await post(`${first.url}receipts`, receipt())).status, 201);
   assert.equal(await first.stop(), 0);
+  assert.equal(first.lines.at(-1), 'consent-log: stopped', 'the database was closed after the last request');
 
   const second = await run();
   assert.ok(!second.lines.some((line) => line.includes('token')), 'the token is printed only once');
