@@ -79,7 +79,7 @@ export function startServer({ port = 8000, host = '127.0.0.1', tls, handle, log 
  * between runs, ignored by git), with a token made on the first run and kept beside it.
  */
 export async function demoLog(folder = join(ROOT, '.consent-log')) {
-  const [{ openStore }, { createLogHandler }, { configHash }] = await Promise.all([import('../server/store.mjs'), import('../server/app.mjs'), import('../dist/lib/core/config-hash.js')]);
+  const [{ openStore }, { createLogHandler }, { canonicalJson, configHash }] = await Promise.all([import('../server/store.mjs'), import('../server/app.mjs'), import('../dist/lib/core/config-hash.js')]);
   await mkdir(folder, { recursive: true });
   const tokenFile = join(folder, 'token');
   const token = await readFile(tokenFile, 'utf8').then(
@@ -93,8 +93,8 @@ export async function demoLog(folder = join(ROOT, '.consent-log')) {
   const store = await openStore({ url: `sqlite:${join(folder, 'demo.db')}` });
   // What a deployment does with consent-banner-check --upload: the demo configs' snapshots.
   for (const config of ['demo/consent.json', 'demo/research-centre/consent.json']) {
-    const text = await readFile(join(ROOT, config), 'utf8');
-    await store.addSnapshot(configHash(JSON.parse(text)), text, Date.now());
+    const snapshot = JSON.parse(await readFile(join(ROOT, config), 'utf8'));
+    await store.addSnapshot(configHash(snapshot), canonicalJson(snapshot), Date.now());
   }
   return { token, ...createLogHandler({ store, token }) };
 }

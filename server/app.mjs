@@ -18,8 +18,12 @@ import { InvalidReceipt, isConsentId, methods, validateReceipt } from './validat
 
 /** A consent cookie lives at most 13 months; its proof is kept about three years longer (README). */
 export const defaultRetentionDays = 1500;
-/** Receipts per minute per client before 429; a person decides a few times a day at most. */
-export const defaultLimit = 60;
+/**
+ * Receipts per minute per client address before 429. A person decides a few times a day at
+ * most, but a campus or a company reaches the site from one address, and a refused beacon
+ * is lost; 600 a minute is still nothing for the server, which takes thousands a second.
+ */
+export const defaultLimit = 600;
 export const receiptBodyLimit = 16 * 1024;
 const snapshotBodyLimit = 1024 * 1024;
 const dayMs = 24 * 60 * 60 * 1000;
