@@ -96,7 +96,16 @@ export async function demoLog(folder = join(ROOT, '.consent-log')) {
     const snapshot = JSON.parse(await readFile(join(ROOT, config), 'utf8'));
     await store.addSnapshot(configHash(snapshot), canonicalJson(snapshot), Date.now());
   }
-  return { token, ...createLogHandler({ store, token }) };
+  const handler = createLogHandler({ store, token });
+  return {
+    token,
+    handle: handler.handle,
+    /** Stops the log and closes its database (whose checkpoint worker would keep the process alive). */
+    async close() {
+      await handler.close();
+      await store.close();
+    },
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
