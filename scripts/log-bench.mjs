@@ -1,6 +1,7 @@
 // npm run bench:log — the consent-log server under load on this machine, on SQLite and on
 // PostgreSQL: acknowledged receipts per second over a fixed time, latency, the server's
-// peak memory, and a check that every acknowledged receipt is stored. Writes
+// peak memory, and a check that every acknowledged receipt is stored; then an export of
+// every stored receipt through the API, with the server's memory while it streams. Writes
 // bench/log-results.md. Not part of npm test (it takes two minutes and wants a quiet machine).
 //
 // The server runs in a child process (bin/consent-log.mjs, flood limit off: the load comes
@@ -116,6 +117,36 @@ async function runLoad(url) {
   );
 }
 
+/**
+ * Exports every stored receipt (all were decided today, UTC) as CSV through the API and
+ * counts its rows, sampling the server's resident memory while it streams: the export goes
+ * in batches, so memory must not grow with the number of rows.
+ */
+async function measureExport(server, token, expected) {
+  const residentMiB = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))[1]) / 1024;
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const before = residentMiB();
+  let lines = 0;
+  // The peak of each quarter of the rows: flat if memory does not grow with the rows streamed.
+  const quarters = [before, before, before, before];
+  const sampler = setInterval(() => {
+    const resident = residentMiB();
+    const quarter = Math.min(3, Math.floor((4 * lines) / (expected + 1)));
+    quarters[quarter] = Math.max(quarters[quarter], resident);
+  }, 20);
+  const began = performance.now();
+  const response = await fetch(`${server.url}export?from=${day(-1)}&to=${day(1)}&format=csv`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    bytes += chunk.length;
+    for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) lines++;
+  }
+  clearInterval(sampler);
+  // The first line is the CSV header.
+  return { rows: lines - 1, seconds: (performance.now() - began) / 1000, bytes, before, quarters };
+}
+
 /** CPU seconds (user + system) a process has used so far. */
 function cpuSeconds(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -154,7 +185,12 @@ async function benchOne(backend, support) {
     const database = await inspect(db);
     const stored = await database.count();
     await database.close();
-    const result = { backend, ...load, stored, rss, cpuPerReceipt, version: postgres?.version };
+    const exported = await measureExport(server, support.testToken, stored);
+    console.log(
+      `${backend}: export of ${exported.rows} rows as CSV in ${exported.seconds.toFixed(1)} s (${Math.round(exported.rows / exported.seconds)} rows/s, ` +
+        `${(exported.bytes / 2 ** 20).toFixed(0)} MiB); server RSS ${exported.before.toFixed(0)} MiB before, at most ${exported.quarters.map((q) => q.toFixed(0)).join(' / ')} MiB in each quarter of the rows`,
+    );
+    const result = { backend, ...load, stored, rss, cpuPerReceipt, exported, version: postgres?.version };
     console.log(
       `${backend}: ${Math.round(load.perSecond)} receipts/s acknowledged, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ` +
         `peak RSS ${rss.toFixed(0)} MiB, server CPU ${cpuPerReceipt.toFixed(0)} µs/receipt; acknowledged ${load.acknowledged}, stored ${stored}${load.acknowledged === stored ? '' : ' — MISMATCH'}` +
@@ -205,6 +241,13 @@ row count read from the database afterwards.
 | database | acknowledged receipts/s | p50 | p99 | max | server peak RSS | server CPU per receipt | acknowledged | stored |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${results.map(row).join('\n')}
+
+Then every stored receipt is exported as CSV through the API (\`GET /export\`, streamed in
+batches), while the server's resident memory is sampled every 20 ms:
+
+| database | rows exported | rows/s | CSV size | server RSS before | server RSS at most, in each quarter of the rows |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${results.map((r) => `| ${r.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.exported.rows.toLocaleString('en')} | ${Math.round(r.exported.rows / r.exported.seconds).toLocaleString('en')} | ${(r.exported.bytes / 2 ** 20).toFixed(0)} MiB | ${r.exported.before.toFixed(0)} MiB | ${r.exported.quarters.map((q) => `${q.toFixed(0)}`).join(' / ')} MiB |`).join('\n')}
 `;
   if (options.only) console.log('one backend only: bench/log-results.md is left as it was');
   else {
@@ -213,6 +256,10 @@ ${results.map(row).join('\n')}
   }
   if (results.some((result) => result.acknowledged !== result.stored)) {
     console.error('acknowledged and stored counts differ');
+    process.exitCode = 1;
+  }
+  if (results.some((result) => result.exported.rows !== result.stored)) {
+    console.error('the export has not every stored receipt');
     process.exitCode = 1;
   }
 }
