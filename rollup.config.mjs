@@ -17,7 +17,9 @@ const minifyCss = () => ({
       '`' +
         styles
           .replace(/\s+/g, ' ')
-          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          // Only after a colon: before one, a space is the descendant combinator (".frame ::slotted(…)").
+          .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
           // "0.75rem" -> ".75rem", after a separator only (never inside "10.5rem").
           .replace(/([ :,(])0\./g, '$1.')
