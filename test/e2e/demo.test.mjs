@@ -84,6 +84,44 @@ describe('demo article', () => {
     assert.equal(await page.$('consent-embed[service="twitter"] script'), null);
   });
 
+  for (const width of [320, 1280]) {
+    it(`at ${width} px the player takes the placeholder's very box: nothing below it moves, on load and on withdrawal`, async () => {
+      const { page } = await openPage(session.browser);
+      await page.setViewport({ width, height: 800 });
+      await page.goto(demo(), { waitUntil: 'networkidle0' });
+      await waitForDialog(page);
+      await clickAction(page, 'reject');
+      const load = await page.waitForSelector('consent-embed[service="youtube"] >>> button[part~="load"]');
+      // Every shift counts here, also those right after a click that the CLS metric leaves out.
+      await page.evaluate(() => {
+        window.shifts = [];
+        window.shiftObserver = new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((entry) => entry.value)));
+        window.shiftObserver.observe({ type: 'layout-shift' });
+      });
+      const below = () => page.$eval('consent-embed[service="youtube"] + h2', (heading) => heading.getBoundingClientRect().top + scrollY);
+      const before = await below();
+      await load.click();
+      const frame = await page.waitForSelector('consent-embed[service="youtube"] iframe');
+      assert.equal(await below(), before, 'the heading after the video stays where it was');
+      const [frameBox, embedBox] = await page.$eval('consent-embed[service="youtube"]', (embed) =>
+        [embed.querySelector('iframe'), embed.shadowRoot.querySelector('.frame')].map((element) => element.getBoundingClientRect().height),
+      );
+      assert.equal(frameBox, embedBox, 'the player fills the box the placeholder held');
+      // Withdrawing media brings the placeholder back into the same box.
+      await page.evaluate(() => document.querySelector('consent-banner').showSettings());
+      await clickAction(page, 'reject');
+      await page.waitForFunction(() => !document.querySelector('consent-embed[service="youtube"] iframe'));
+      await page.waitForSelector('consent-embed[service="youtube"] >>> button[part~="load"]');
+      assert.equal(await below(), before, 'and stays there when the placeholder comes back');
+      assert.ok(frame, 'the player was there');
+      // Two frames on, the layout of the last change is done; takeRecords hands over what the observer has not reported yet.
+      const shifts = await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done([...window.shifts, ...window.shiftObserver.takeRecords().map((entry) => entry.value)])))),
+      );
+      assert.deepEqual(shifts, [], 'no layout shift at all');
+    });
+  }
+
   it('withdrawing statistics in the settings deletes _stat and the Matomo cookies, and reloads once to stop the plain stats script', async () => {
     const { page, cookies } = await openPage(session.browser);
     await page.goto(demo(), { waitUntil: 'networkidle0' });

@@ -118,7 +118,8 @@ describe('<consent-embed>', () => {
       expect(caption.getBoundingClientRect().height).to.be.above(0);
       embed.load();
       expect(player(embed), 'content is stamped at once').to.exist;
-      expect(poster.getBoundingClientRect().height).to.equal(0);
+      // The placeholder keeps its box under the player (nothing below moves), unseen.
+      expect(poster.checkVisibility({ visibilityProperty: true }), 'the poster no longer shows').to.equal(false);
       expect(caption.getBoundingClientRect().height).to.be.above(0);
       await expect(embed).to.be.accessible();
     });

@@ -111,10 +111,9 @@ export class ConsentEmbed extends HTMLElement {
       styleSheet.replaceSync(embedStyles);
     }
     root.adoptedStyleSheets = [styleSheet];
-    this.#frame = Object.assign(document.createElement('div'), { className: 'frame' });
-    this.#frame.setAttribute('part', 'frame');
-    this.#placeholder = Object.assign(document.createElement('div'), { className: 'placeholder', hidden: true });
-    this.#placeholder.setAttribute('part', 'placeholder');
+    // `part` takes a string: assigning it sets the token list's value.
+    this.#frame = Object.assign(document.createElement('div'), { className: 'frame', part: 'frame' });
+    this.#placeholder = Object.assign(document.createElement('div'), { className: 'placeholder', part: 'placeholder', hidden: true });
     const caption = Object.assign(document.createElement('slot'), { name: 'caption' });
     this.#frame.append(this.#placeholder, document.createElement('slot'));
     root.append(this.#frame, caption);
@@ -132,8 +131,8 @@ export class ConsentEmbed extends HTMLElement {
     const frame = this.querySelector('template')?.content.querySelector('iframe');
     const width = Number(this.getAttribute('width') ?? frame?.getAttribute('width'));
     const height = Number(this.getAttribute('height') ?? frame?.getAttribute('height'));
-    if (width > 0 && height > 0) return `${width} / ${height}`;
-    return this.hasAttribute('video') || frame ? '16 / 9' : null;
+    if (width > 0 && height > 0) return `${width}/${height}`;
+    return this.hasAttribute('video') || frame ? '16/9' : null;
   }
 
   #sync(): void {

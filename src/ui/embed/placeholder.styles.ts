@@ -31,7 +31,7 @@ export const placeholderStyles =
     margin: auto;
     padding: 0.75rem 1rem;
     border-radius: var(--_radius);
-    background: rgb(255 255 255 / 0.94);
+    background: #fffffff0;
   }
   p { margin: 0 0 0.5rem; }
   .label { font-weight: 700; }

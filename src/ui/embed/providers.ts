@@ -12,13 +12,13 @@ export const isYouTubeId = (id: string): boolean => YOUTUBE_ID.test(id);
 
 /** A player frame for a YouTube video, titled for screen readers. */
 export function youtubePlayer(id: string, title: string): HTMLIFrameElement {
-  const player = document.createElement('iframe');
-  player.src = `${YOUTUBE_EMBED}${id}`;
-  player.title = title;
-  player.allow = 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share';
-  player.allowFullscreen = true;
-  player.referrerPolicy = 'strict-origin-when-cross-origin';
-  return player;
+  return Object.assign(document.createElement('iframe'), {
+    src: YOUTUBE_EMBED + id,
+    title,
+    allow: 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share',
+    allowFullscreen: true,
+    referrerPolicy: 'strict-origin-when-cross-origin',
+  });
 }
 
 export const X_WIDGETS = 'https://platform.twitter.com/widgets.js';
