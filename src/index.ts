@@ -6,7 +6,8 @@
 export { consent, ConsentStore } from './core/store.js';
 export type { ConsentChange, ConsentDecision, ConsentListener, ConsentReadyDetail, DecisionChange } from './core/store.js';
 export type { DecisionMethod } from './core/record.js';
-export { checkConfig, parseConfig, ConfigError, type ConfigProblem } from './core/config.js';
+export { checkConfig, parseConfig, ConfigError, type ConfigProblem } from './core/validate.js';
+export { configStamp } from './core/config-stamp.js';
 export type { ConsentConfig, CategoryConfig, ServiceConfig, CookieConfig, LocalizedText, TextKey, AdapterConfig } from './core/config-schema.js';
 export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
 export { startGate } from './core/gate.js';

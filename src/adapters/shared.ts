@@ -8,7 +8,8 @@
  * Schema and `consent-banner-check`. The page does not run that schema: it would cost
  * every visitor the bytes of a second validator run.
  */
-import { formatPath, isWebUrl, type AdapterConfig, type ServiceConfig } from '../core/config-schema.js';
+import { formatPath, isWebUrl } from '../core/config-basics.js';
+import type { AdapterConfig, ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
 import { externalScript } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';

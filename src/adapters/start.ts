@@ -4,7 +4,8 @@
  * config names an adapter, and each vendor's module only when the config uses it.
  */
 import { loadChunk } from '../core/chunks.js';
-import { formatPath, type ServiceConfig } from '../core/config-schema.js';
+import { formatPath } from '../core/config-basics.js';
+import type { ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
 import type { ConsentStore } from '../core/store.js';
 import { isCurrent, type AdapterStarter } from './shared.js';

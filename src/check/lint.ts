@@ -6,7 +6,7 @@
  * before consent without one (adapters/shared.ts).
  */
 import { preConsentSetting, UNJUSTIFIED_PRE_CONSENT } from '../adapters/shared.js';
-import type { ConfigProblem } from '../core/config.js';
+import type { ConfigProblem } from '../core/validate.js';
 import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName } from '../core/cookie-names.js';
 import { necessaryDoubts, needsConsent } from '../core/necessary.js';

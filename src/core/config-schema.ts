@@ -1,7 +1,7 @@
 /**
  * The one definition of the consent configuration. The TypeScript types
  * (`ConsentConfig` and friends), the runtime validation (`parseConfig` in
- * config.ts) and the published `consent-config.schema.json` (scripts/build-schema.mjs)
+ * validate.ts) and the published `consent-config.schema.json` (scripts/build-schema.mjs)
  * all come from the valibot schema below, so they cannot drift apart.
  *
  * Checks that JSON Schema cannot express (unique ids across the whole file, a record that
@@ -11,7 +11,10 @@
 import * as v from 'valibot';
 import { patternToWildcard } from './cookie-names.js';
 import { needsConsent } from './necessary.js';
+import { formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
 import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
+
+export { DEFAULT_EXPIRES_DAYS, formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
 
 /** Keys of the dialog's texts that a config may override per language. */
 export const DIALOG_TEXT_KEYS = [
@@ -30,12 +33,6 @@ export type TextKey = DialogTextKey | EmbedTextKey;
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
-/**
- * URLs come from config, so only web pages may pass: http, https, or relative to the page.
- * The scheme is read from the parsed URL, never from the string: the parser drops leading
- * controls and spaces and every tab and line break, so "\tjava\nscript:" is `javascript:`.
- */
-export const isWebUrl = (url: string): boolean => /^https?:$/.test(URL.canParse(url, 'http://h') ? new URL(url, 'http://h').protocol : '');
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit'));
 const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
@@ -75,9 +72,6 @@ const Cookie = v.pipe(
   v.check((cookie) => !cookie.name !== !cookie.pattern, 'needs exactly one of "name" or "pattern"'),
 );
 
-/** At most 13 months (395 days): the longest any authority accepts for keeping a choice. */
-export const MAX_EXPIRES_DAYS = 395;
-export const DEFAULT_EXPIRES_DAYS = 182;
 
 /** Text overrides as the published schema and `consent-banner-check` check them: known keys only. */
 export const textsSchema = () => v.strictObject(Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(NonEmpty)])) as Record<TextKey, v.OptionalSchema<typeof NonEmpty, undefined>>);
@@ -127,6 +121,8 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
 
   const ConfigObject = v.strictObject({
     $schema: v.optional(v.string()),
+    /** Written by `consent-banner-check --stamp` (config-stamp.ts): pages use a config with its current stamp without validating it. */
+    checked: v.optional(v.pipe(v.string(), v.regex(/^\d+\.[0-9a-z]{1,7}$/, 'is written by "consent-banner-check --stamp"; stamp the file again or remove it'))),
     revision: v.pipe(
       v.number(),
       v.integer('must be a whole number'),
@@ -247,9 +243,3 @@ export function languageProblems(config: ConsentConfig): CrossCheckProblem[] {
   });
   return problems;
 }
-
-/** `['categories', 1, 'id']` -> `$.categories[1].id`: the form every config error names. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${key}`), '$');
-}
-

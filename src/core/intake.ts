@@ -3,11 +3,15 @@
  * A config comes as an object or JSON text (the banner's `config` property), as inline
  * JSON (a `<script type="application/json">` child) or from a URL (the `src` attribute).
  * It is fetched, parsed and validated here; a config that cannot be used leaves the
- * store unconfigured (nothing optional is granted) and each problem is reported.
+ * store unconfigured (nothing optional is granted) and each problem is reported. A config
+ * with its current stamp (config-stamp.ts) is used without loading the validator.
  */
-import { checkConfig, type ConfigProblem } from './config.js';
+import { loadChunk } from './chunks.js';
+import type { ConsentConfig } from './config-schema.js';
+import { isStamped } from './config-stamp.js';
 import { reportError } from './errors.js';
 import type { ConsentStore } from './store.js';
+import type { ConfigProblem } from './validate.js';
 
 export type ConfigSource = { value: unknown } | { text: string } | { src: string };
 
@@ -44,8 +48,8 @@ async function fetchText(src: string): Promise<string> {
  * Returns the function that hands the config from a source to the store: at once for an
  * object or text, after the fetch for a URL. A later call supersedes one still waiting, so
  * the newest source wins. `null` (no source yet) reports a missing config only if none
- * arrives while the page loads. Each call resolves once its config was applied or
- * rejected, or once it was superseded.
+ * arrives while the page loads. Each call resolves once the config of the newest source
+ * was applied or rejected: its own, or the one that superseded it.
  */
 export function configIntake(store: ConsentStore): (source: ConfigSource | null) => Promise<void> {
   let latest = 0;
@@ -54,8 +58,8 @@ export function configIntake(store: ConsentStore): (source: ConfigSource | null)
     store.configure(null);
     for (const { path, message } of problems) reportError({ kind: 'config', path, message });
   };
-  return async (source) => {
-    const turn = ++latest;
+  let newest: Promise<void>;
+  const apply = async (source: ConfigSource | null, turn: number): Promise<void> => {
     const current = () => turn === latest;
     let input: unknown;
     if (!source) {
@@ -72,8 +76,34 @@ export function configIntake(store: ConsentStore): (source: ConfigSource | null)
       }
       if (!current()) return;
     } else input = 'value' in source ? source.value : source.text;
-    const result = checkConfig(input);
+    if (typeof input === 'string') {
+      try {
+        input = JSON.parse(input);
+      } catch (error) {
+        reject([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
+        return;
+      }
+    }
+    if (isStamped(input)) {
+      store.configure(input as ConsentConfig);
+      return;
+    }
+    let result: ConsentConfig | ConfigProblem[];
+    try {
+      result = (await loadChunk(() => import('./validate.js'))).checkConfig(input);
+    } catch {
+      // Not loaded (reported by loadChunk): an unchecked config is not used.
+      if (current()) reject([]);
+      return;
+    }
+    if (!current()) return;
     if (Array.isArray(result)) reject(result);
     else store.configure(result);
+  };
+  return async (source) => {
+    newest = apply(source, ++latest);
+    let awaited;
+    do await (awaited = newest);
+    while (awaited !== newest);
   };
 }

@@ -6,7 +6,7 @@
  * and the page warns once. One rule, here, for the page (the store and the config check)
  * and for `consent-banner-check`, where `--strict` turns the warning into a failure.
  */
-import type { ConfigProblem } from './config.js';
+import type { ConfigProblem } from './validate.js';
 import type { CategoryConfig, ConsentConfig, ServiceConfig } from './config-schema.js';
 import { declaredName, matchesCookieName } from './cookie-names.js';
 

@@ -51,17 +51,17 @@ const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
  */
 export const MAX_RECORD_LENGTH = 1024;
 
-/** FNV-1a, 32 bits. */
-function hash(text: string): number {
+/** FNV-1a, 32 bits: the record's check and tags, and the config's stamp (config-stamp.ts). */
+export function fnv1a(text: string): number {
   let value = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
   return value >>> 0;
 }
 
-const checksum = (body: string, scope: string) => (hash(`${body}|${scope}`) % 36 ** 5).toString(36);
+const checksum = (body: string, scope: string) => (fnv1a(`${body}|${scope}`) % 36 ** 5).toString(36);
 
 /** The 4-character tag a service is stored under. */
-export const serviceTag = (serviceId: string): string => (hash(serviceId) % 36 ** 4).toString(36).padStart(4, '0');
+export const serviceTag = (serviceId: string): string => (fnv1a(serviceId) % 36 ** 4).toString(36).padStart(4, '0');
 
 /**
  * `scope` is where the cookie lives: '' for this host, else the shared `cookie.domain`.

@@ -5,7 +5,8 @@
  */
 import { indexServices, type ServiceEntry } from './config.js';
 import { candidateDomains, cookieValues, removeEverywhere, setCookie } from './cookies.js';
-import { DEFAULT_EXPIRES_DAYS, type ConsentConfig } from './config-schema.js';
+import { DEFAULT_EXPIRES_DAYS } from './config-basics.js';
+import type { ConsentConfig } from './config-schema.js';
 import { loadChunk } from './chunks.js';
 import { reportError } from './errors.js';
 import { necessaryDoubts, needsConsent } from './necessary.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { ConfigError, parseConfig } from '../../src/core/validate.js';
 import { vendorCookies as econdaCookies } from '../../src/adapters/econda.js';
 import { vendorCookies as googleCookies } from '../../src/adapters/gtag.js';
 import { vendorCookies as matomoCookies } from '../../src/adapters/matomo.js';

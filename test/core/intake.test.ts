@@ -2,7 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { configIntake, markupSource } from '../../src/core/intake.js';
 import { ConsentStore, type ConsentChange } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
+import { configStamp } from '../../src/core/config-stamp.js';
 import { clearCookies, collectEvents, testConfig } from '../support/core.js';
+
+/** The config with its stamp, as `consent-banner-check --stamp` writes it. */
+const stamped = <T extends object>(config: T): T => ({ ...config, checked: configStamp(config) });
 
 describe('config intake', () => {
   let store: ConsentStore;
@@ -17,12 +21,32 @@ describe('config intake', () => {
   });
   afterEach(() => errors.stop());
 
-  it('takes an object or JSON text at once, before the call returns', () => {
-    void take({ value: testConfig({ revision: 3 }) });
+  it('takes a stamped object or JSON text at once, before the call returns', () => {
+    void take({ value: stamped(testConfig({ revision: 3 })) });
     expect(store.config!.revision).to.equal(3);
-    void take({ text: JSON.stringify(testConfig({ revision: 4 })) });
+    void take({ text: JSON.stringify(stamped(testConfig({ revision: 4 }))) });
     expect(store.config!.revision).to.equal(4);
     expect(errors.events).to.deep.equal([]);
+  });
+
+  it('validates an unstamped config once the validator is there', async () => {
+    const taking = take({ value: testConfig({ revision: 3 }) });
+    expect(store.ready, 'not before the validator ran').to.be.false;
+    await taking;
+    expect(store.config!.revision).to.equal(3);
+    await take({ text: JSON.stringify(testConfig({ revision: 4 })) });
+    expect(store.config!.revision).to.equal(4);
+    expect(errors.events).to.deep.equal([]);
+  });
+
+  it('does not validate a config with its current stamp again (consent-banner-check did), but one edited since', async () => {
+    // Stamped as it is, a negative revision shows that the page did not check again.
+    void take({ value: stamped(testConfig({ revision: -1 })) });
+    expect(store.config!.revision).to.equal(-1);
+    const edited = { ...stamped(testConfig({ revision: 2 })), revision: -2 };
+    await take({ value: edited });
+    expect(store.config).to.equal(null);
+    expect(errors.events.map(({ kind, path }) => `${kind} ${path}`)).to.deep.equal(['config $.revision']);
   });
 
   it('fetches a URL', async () => {

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { fullConfigSchema } from '../../src/adapters/schema.js';
-import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { ConfigError, parseConfig } from '../../src/core/validate.js';
 import { configHash } from '../../src/core/config-hash.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';

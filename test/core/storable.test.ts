@@ -5,7 +5,7 @@
 // finds the same decision, with nothing to ask. Configs come from a seeded generator, so
 // a failure names a seed that reproduces it.
 import { expect } from '@open-wc/testing';
-import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { ConfigError, parseConfig } from '../../src/core/validate.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import { MAX_RECORD_LENGTH } from '../../src/core/record.js';
 import { ConsentStore } from '../../src/core/store.js';

@@ -3,7 +3,7 @@
 // check accepts, `new URL()` must read as http: or https:, as a click on the link would.
 import { expect } from '@open-wc/testing';
 import { fullConfigSchema } from '../../src/adapters/schema.js';
-import { ConfigError, parseConfig } from '../../src/core/config.js';
+import { ConfigError, parseConfig } from '../../src/core/validate.js';
 import { testConfig } from '../support/core.js';
 import { generator } from '../support/random.mjs';
 

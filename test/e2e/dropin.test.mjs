@@ -23,6 +23,18 @@ describe('drop-in bundle on a plain page', () => {
     assert.deepEqual(await cookies(), []);
     assert.equal(await page.$eval('iframe', (frame) => frame.hasAttribute('src')), false);
     assert.deepEqual(errors, []);
+    assert.deepEqual(chunkRequests(requests).filter((url) => url.includes('/validate-')), [], 'a stamped config is not validated again');
+  });
+
+  it('a config edited after it was stamped is validated again: the validator loads, and the broken config fails closed with the JSON path', async () => {
+    const { page, requests, cookies, errors } = await openPage(session.browser);
+    await page.goto(`${session.url}/test/e2e/pages/stale-stamp.html`);
+    await page.evaluate(() => customElements.whenDefined('consent-banner').then(() => document.querySelector('consent-banner').configApplied));
+    assert.equal(chunkRequests(requests).filter((url) => url.includes('/validate-')).length, 1);
+    assert.match(errors.join('\n'), /config error at \$\.categories\[0\]\.id: must be 1 to 40 lower-case letters/);
+    assert.equal(await dialogOpen(page), false);
+    assert.deepEqual(await ran(page), []);
+    assert.deepEqual(await cookies(), []);
   });
 
   it('Escape as the very first key press on a fresh page neither closes the dialog nor decides', async () => {

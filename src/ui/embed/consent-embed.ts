@@ -7,7 +7,7 @@
  * styles) is loaded from `./placeholder.js` only when it must show.
  */
 import { loadChunk } from '../../core/chunks.js';
-import { isWebUrl } from '../../core/config-schema.js';
+import { isWebUrl } from '../../core/config-basics.js';
 import { reportError } from '../../core/errors.js';
 import { activateScript, externalScript, pageNonce, scriptPolicy } from '../../core/scripts.js';
 import { consent, type ConsentListener } from '../../core/store.js';
