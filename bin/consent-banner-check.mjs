@@ -2,18 +2,22 @@
 // Checks consent configs the way a privacy officer needs before publishing one: the full
 // schema (adapter settings included, which pages check only in part) and the lint
 // (statistics or media placed in a required category without a justification).
-// Usage: consent-banner-check [--strict] [--upload URL [--token-file F]] consent.json [more.json …].
+// Usage: consent-banner-check [--strict] [--stamp] [--upload URL [--token-file F]] consent.json [more.json …].
 // Exit code 1 on any error, and with --strict (for a site's own CI) on any warning too.
+// With --stamp, each config that passed gets its stamp (`"checked"`, src/core/config-stamp.ts)
+// written into the file: pages then use it without downloading and running the validator.
+// A stamp that no longer fits the file (edited since) is a warning.
 // With --upload, once every file has passed, each config is sent as a snapshot to the
 // consent-log server at URL, so the receipts of its visitors can be shown with the texts
 // they saw; the token comes from --token-file or the environment (CONSENT_LOG_TOKEN).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fullConfigSchema } from '../dist/lib/adapters/schema.js';
-import { ConfigError, parseConfig } from '../dist/lib/core/config.js';
+import { ConfigError, parseConfig } from '../dist/lib/core/validate.js';
 import { configHash } from '../dist/lib/core/config-hash.js';
+import { configStamp } from '../dist/lib/core/config-stamp.js';
 import { lintConfig } from '../dist/lib/check/lint.js';
 
-const usage = 'usage: consent-banner-check [--strict] [--upload <log server URL> [--token-file F]] consent.json [more.json …]';
+const usage = 'usage: consent-banner-check [--strict] [--stamp] [--upload <log server URL> [--token-file F]] consent.json [more.json …]';
 function usageError(problem) {
   if (problem) console.error(`consent-banner-check: ${problem}`);
   console.error(usage);
@@ -21,6 +25,7 @@ function usageError(problem) {
 }
 
 let strict = false;
+let stamp = false;
 let uploadTo;
 let tokenFile;
 const files = [];
@@ -28,6 +33,7 @@ const args = process.argv.slice(2);
 for (let index = 0; index < args.length; index++) {
   const arg = args[index];
   if (arg === '--strict') strict = true;
+  else if (arg === '--stamp') stamp = true;
   else if (arg === '--upload' || arg === '--token-file') {
     const value = args[++index];
     if (value === undefined || value.startsWith('--')) usageError(`${arg} needs a value`);
@@ -87,13 +93,47 @@ for (const file of files) {
     continue;
   }
   const warnings = lintConfig(config);
+  // Over the file as parsed (the page hashes that), not over the validated copy, whose keys come in schema order.
+  const expectedStamp = configStamp(JSON.parse(text));
+  if (!stamp && config.checked !== undefined && config.checked !== expectedStamp) {
+    warnings.push({ path: '$.checked', message: 'the file changed since it was stamped, so pages validate it on every view again; stamp it again with --stamp' });
+  }
   for (const { path, message } of warnings) console.warn(`${file}: warning at ${path}: ${message}`);
-  console.log(`${file}: valid${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
   if (strict && warnings.length) failed = true;
+  let state = config.checked === expectedStamp ? 'stamped' : 'not stamped';
+  if (stamp && !(strict && warnings.length) && config.checked !== expectedStamp) {
+    try {
+      text = withStamp(text, expectedStamp);
+      writeFileSync(file, text);
+      state = `stamped now (${expectedStamp})`;
+    } catch (error) {
+      console.error(`${file}: ${error.message}`);
+      failed = true;
+      continue;
+    }
+  }
+  console.log(`${file}: valid, ${state}${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
   passed.push({ file, text });
 }
 if (failed && snapshotsUrl) console.error('consent-banner-check: nothing uploaded, as not every config passed the check');
 if (failed || !snapshotsUrl) process.exit(failed ? 1 : 0);
+
+/**
+ * The config's text with its stamp as the top-level `"checked"`: the old value replaced, or
+ * a new member after `"$schema"` (or first), indented like the file's other members. Read
+ * back before it is written, so a stamp that landed anywhere else is an error, never a file.
+ */
+function withStamp(text, value) {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1];
+  const member = indent === undefined ? `"checked":"${value}",` : `\n${indent}"checked": "${value}",`;
+  const stamped = /"checked"\s*:\s*"[^"\\]*"/.test(text)
+    ? text.replace(/("checked"\s*:\s*)"[^"\\]*"/, `$1"${value}"`)
+    : /^\s*\{\s*"\$schema"\s*:\s*"[^"\\]*"\s*,/.test(text)
+      ? text.replace(/^(\s*\{\s*"\$schema"\s*:\s*"[^"\\]*"\s*,)/, `$1${member}`)
+      : text.replace(/^(\s*\{)/, `$1${member}`);
+  if (JSON.parse(stamped).checked !== value) throw new Error('could not write the stamp into the file; add "checked": "" at its top level and stamp again');
+  return stamped;
+}
 
 /**
  * Sends one config as a snapshot and checks that the server stored it under the hash the

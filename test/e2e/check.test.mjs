@@ -6,8 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-const demo = JSON.parse(readFileSync(new URL('../../demo/consent.json', import.meta.url), 'utf8'));
+const demoFile = readFileSync(new URL('../../demo/consent.json', import.meta.url), 'utf8');
+// Without its stamp: the tests below change it, and a stamp that no longer fits would be one more warning.
+const { checked: demoStamp, ...demo } = JSON.parse(demoFile);
 const folder = mkdtempSync(join(tmpdir(), 'consent-check-'));
+
+/** FNV-1a, 32 bits, over UTF-16 code units: written here apart from src/, to check the stamp. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (const unit of text.split('').map((char) => char.charCodeAt(0))) hash = Math.imul(hash ^ unit, 0x01000193) >>> 0;
+  return hash;
+}
 
 function check(config, ...flags) {
   const file = join(folder, `config-${Math.random().toString(36).slice(2)}.json`);
@@ -17,8 +26,9 @@ function check(config, ...flags) {
 }
 
 describe('consent-banner-check', () => {
-  it('accepts the demo config', () => {
-    assert.deepEqual(check(demo), { status: 0, out: 'FILE: valid\n', err: '' });
+  it('accepts the demo config, stamped', () => {
+    assert.deepEqual(check(demoFile), { status: 0, out: 'FILE: valid, stamped\n', err: '' });
+    assert.deepEqual(check(demo), { status: 0, out: 'FILE: valid, not stamped\n', err: '' });
   });
 
   it('fails on an error, with its path, including adapter settings the page checks only in part', () => {
@@ -35,20 +45,20 @@ describe('consent-banner-check', () => {
     const warned = check(config);
     assert.equal(warned.status, 0);
     assert.match(warned.err, /^FILE: warning at \$\.categories\[0\]\.services\[1\]: "econda" looks like statistics or media/);
-    assert.equal(warned.out, 'FILE: valid, 1 warning(s)\n');
+    assert.equal(warned.out, 'FILE: valid, not stamped, 1 warning(s)\n');
     config.categories[0].services[1].necessaryJustification = 'Our data protection officer approved it.';
-    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid\n', err: '' });
+    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid, not stamped\n', err: '' });
   });
 
   it('warns about an adapter that asks to measure before consent without a justification; --strict fails on it', () => {
     const config = structuredClone(demo);
     config.categories[1].services[0].adapter.mode = 'cookieless';
     const warning = 'FILE: warning at $.categories[1].services[0].adapter.mode: measures before consent only with a "necessaryJustification" on the service; without one it waits for consent\n';
-    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid, 1 warning(s)\n', err: warning });
-    assert.deepEqual(check(config, '--strict'), { status: 1, out: 'FILE: valid, 1 warning(s)\n', err: warning });
+    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid, not stamped, 1 warning(s)\n', err: warning });
+    assert.deepEqual(check(config, '--strict'), { status: 1, out: 'FILE: valid, not stamped, 1 warning(s)\n', err: warning });
     config.categories[1].services[0].necessaryJustification = { en: 'Counts page views without cookies or visitor ids; agreed with our data protection officer.' };
     config.categories[1].services[0].necessaryJustification.de = 'Zählt Seitenaufrufe ohne Cookies und Besucherkennung; mit unserem Datenschutzbeauftragten abgestimmt.';
-    assert.deepEqual(check(config, '--strict'), { status: 0, out: 'FILE: valid\n', err: '' });
+    assert.deepEqual(check(config, '--strict'), { status: 0, out: 'FILE: valid, not stamped\n', err: '' });
     assert.equal(check(demo, '--strict').status, 0);
   });
 
@@ -58,7 +68,7 @@ describe('consent-banner-check', () => {
     const warned = check(config);
     assert.deepEqual(warned, {
       status: 0,
-      out: 'FILE: valid, 1 warning(s)\n',
+      out: 'FILE: valid, not stamped, 1 warning(s)\n',
       err: 'FILE: warning at $.categories[1].services[0].cookies[0].pattern: write it as "name": "_pk_id.*" (a wildcard name, shown to visitors as written)\n',
     });
     config.categories[1].services[0].cookies[0].pattern = '^(a+)+$';
@@ -89,6 +99,34 @@ describe('consent-banner-check', () => {
       result.err,
       'FILE: error at $.links.privacy: must be http:, https: or relative to the page\nFILE: error at $.links.imprint: must be http:, https: or relative to the page\n',
     );
+  });
+
+  it('--stamp writes the stamp into a config that passed, keeps the file as written, and says when an edit made it stale', () => {
+    const file = join(folder, 'stamp-me.json');
+    // Written by hand, with its own layout, to see that the stamp goes in without reformatting the file.
+    const text = `{\n    "$schema": "../dist/consent-config.schema.json",\n    "revision": 1,\n    "links": {"privacy": "/privacy"},\n    "categories": [{"id": "necessary", "required": true, "label": "Necessary", "services": [{"id": "cms", "name": "CMS"}]}]\n}\n`;
+    writeFileSync(file, text);
+    const run = (...flags) => spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, ...flags, file], { encoding: 'utf8' });
+    // The stamp over this file's JSON (without the stamp), worked out apart from the CLI: FNV-1a in base 36.
+    const stamp = `1.${fnv1a(JSON.stringify(JSON.parse(text))).toString(36)}`;
+    assert.equal(run('--stamp').stdout, `${file}: valid, stamped now (${stamp})\n`);
+    assert.equal(readFileSync(file, 'utf8'), text.replace('.json",\n', `.json",\n    "checked": "${stamp}",\n`));
+    assert.deepEqual([run().stdout, run('--strict').status], [`${file}: valid, stamped\n`, 0]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"revision": 1', '"revision": 2'));
+    const stale = run('--strict');
+    assert.equal(stale.status, 1);
+    assert.equal(stale.stderr, `${file}: warning at $.checked: the file changed since it was stamped, so pages validate it on every view again; stamp it again with --stamp\n`);
+    assert.match(run('--stamp').stdout, /: valid, stamped now \(1\.[0-9a-z]+\)\n$/);
+    assert.equal(run('--strict').status, 0);
+  });
+
+  it('--stamp leaves a config that fails untouched', () => {
+    const config = { ...structuredClone(demo), revision: -1 };
+    const file = join(folder, 'broken.json');
+    writeFileSync(file, JSON.stringify(config));
+    const result = spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, '--stamp', file], { encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    assert.equal(readFileSync(file, 'utf8'), JSON.stringify(config));
   });
 
   it('reports text that is not JSON', () => {

@@ -113,6 +113,6 @@ describe('the research centre demo', () => {
     assert.equal(await page.$eval('a[href="/demo/research-centre/"]', (link) => link.textContent), 'Second demo: a research centre with econda');
     const { execFileSync } = await import('node:child_process');
     const out = execFileSync(process.execPath, ['bin/consent-banner-check.mjs', '--strict', 'demo/research-centre/consent.json'], { encoding: 'utf8' });
-    assert.equal(out, 'demo/research-centre/consent.json: valid\n');
+    assert.equal(out, 'demo/research-centre/consent.json: valid, stamped\n');
   });
 });
