@@ -21,10 +21,16 @@ export const DIALOG_TEXT_KEYS = [
 ] as const;
 /** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
-export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS] as const;
+/** Keys of the cookie declaration's texts (`<consent-cookie-table>` and `consent-banner-check --table`). */
+export const TABLE_TEXT_KEYS = [
+  'tableService', 'tablePurpose', 'tableCookies', 'tableThirdCountry', 'tableConsent', 'tablePrivacy',
+  'tableProvider', 'tableLifetime', 'tableNoCookies', 'tableNoThirdCountry', 'tableRequired', 'tableOptional', 'tablePolicyLink',
+] as const;
+export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS, ...TABLE_TEXT_KEYS] as const;
 export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
 export type EmbedTextKey = (typeof EMBED_TEXT_KEYS)[number];
-export type TextKey = DialogTextKey | EmbedTextKey;
+export type TableTextKey = (typeof TABLE_TEXT_KEYS)[number];
+export type TextKey = DialogTextKey | EmbedTextKey | TableTextKey;
 
 /** Lower-case ids keep the consent cookie short and free of characters that need escaping. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
