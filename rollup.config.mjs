@@ -117,7 +117,7 @@ const isExternal = (id) => external.some((name) => id === name || id.startsWith(
 export default [
   // For bundlers: one ES module per source file, with .d.ts; dependencies stay imports.
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/adapters/schema.ts', 'src/core/config-hash.ts'],
+    input: ['src/index.ts', 'src/define.ts', 'src/adapters/schema.ts', 'src/core/config-hash.ts', 'src/check/declaration-format.ts'],
     external: isExternal,
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist/lib', declaration: true, declarationDir: 'dist/lib' })],
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
