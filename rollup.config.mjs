@@ -83,15 +83,17 @@ const chunkGraph = () => ({
 
 /**
  * Names a chunk for what it holds; left alone, rollup names it after one of its modules
- * (the Lit chunk was once called "texts"). The split itself is rollup's.
+ * (the Lit chunk was once called "texts"). The split itself is rollup's. Six characters of
+ * hash (36 bits) still tell every version of a file apart, and the entry, which every page
+ * view downloads, spells out the name of each file it may load.
  */
 function chunkName({ name, moduleIds }) {
   const holds = (pattern) => moduleIds.some((id) => pattern.test(id.replaceAll('\\', '/')));
   // Lit, with the texts and styles that the dialog and the embed placeholder share.
-  if (holds(/\/node_modules\/lit-html\//)) return 'chunks/lit-shared-ui-[hash].js';
+  if (holds(/\/node_modules\/lit-html\//)) return 'chunks/lit-shared-ui-[hash:6].js';
   // The adapters' starter, with what every vendor adapter uses.
-  if (holds(/\/src\/adapters\/start\.ts$/)) return 'chunks/adapters-[hash].js';
-  return `chunks/${name}-[hash].js`;
+  if (holds(/\/src\/adapters\/start\.ts$/)) return 'chunks/adapters-[hash:6].js';
+  return `chunks/${name}-[hash:6].js`;
 }
 
 /**
