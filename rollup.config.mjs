@@ -113,6 +113,13 @@ const valibotLite = () => ({
   },
 });
 
+/**
+ * Lit and the shared ui code stay one chunk, whichever lazy elements use which part of it:
+ * left alone, rollup splits it by its users (the cookie table needs Lit but not the shared
+ * texts), and every page with a dialog would load two files instead of one.
+ */
+const sharedUi = (id) => (/\/node_modules\/lit(-html)?\/|\/src\/ui\/shared\//.test(id.replaceAll('\\', '/')) ? 'lit-shared-ui' : undefined);
+
 const external = Object.keys(pkg.dependencies);
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
 
@@ -143,6 +150,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
+      manualChunks: sharedUi,
     },
   },
 ];
