@@ -203,6 +203,18 @@ describe('consent-banner-check --table', () => {
     assert.ok(html.includes('<td>Nur mit Ihrer Einwilligung</td>'));
   });
 
+  it('takes the table texts from the config\'s texts, which the full schema knows', () => {
+    const config = { ...structuredClone(declared), texts: { en: { tableConsent: 'Consent needed?', tableNoCookies: 'No cookies at all.' } } };
+    const { status, out } = run(config, '--table', 'html', 'FILE');
+    assert.equal(status, 0);
+    assert.ok(out.includes('<th scope="col">Consent needed?</th>'));
+    assert.ok(out.includes('<td>Shows posts.</td><td>No cookies at all.</td>'));
+    config.texts.en.tableColour = 'blue';
+    const refused = run(config, '--table', 'html', 'FILE');
+    assert.equal(refused.status, 1);
+    assert.match(refused.err, /^FILE: error at \$\.texts\.en\.tableColour: unknown property "tableColour"$/m);
+  });
+
   it('prints no table for a config that fails the check', () => {
     const broken = structuredClone(declared);
     broken.categories[1].services[0].privacyPolicy = 'javascript:alert(1)';
