@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { banner: 14_875, settings: 1_975, embed: 3_595, adapters: 3_250, receipt: 1_150, 'cookie-table': 2_675 };
+const BUDGETS = { banner: 14_875, settings: 1_975, embed: 3_595, adapters: 3_250, receipt: 1_150, 'cookie-table': 2_695 };
 const ENTRY = 'consent-banner.js';
 /** A chunk holding one of these modules starts a part of its own. */
 const PART_ROOTS = { settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', 'cookie-table': (module) => module === 'src/ui/cookie-table/consent-cookie-table.ts', adapters: (module) => module.startsWith('src/adapters/'), receipt: (module) => module === 'src/core/receipt.ts' };

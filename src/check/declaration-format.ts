@@ -1,7 +1,7 @@
 /**
  * The cookie declaration as text, for `consent-banner-check --table`: an HTML fragment with
- * the structure `<consent-cookie-table>` renders (one table per category, a caption, column
- * and row headers with `scope`), or Markdown (a heading per category and a table). Both
+ * the structure `<consent-cookie-table>` renders (one table per category, a caption with the
+ * category's description, column and row headers with `scope`), or Markdown (a heading per category and a table). Both
  * come from the element's model and built-in texts (ui/cookie-table/declaration.ts), so
  * the page, the CLI and the config cannot tell different stories.
  *
@@ -27,10 +27,8 @@ export function declarationHtml(config: ConsentConfig, language: string): string
   const { language: lang, texts, categories } = cookieDeclaration(config, language);
   const lines = [`<div class="consent-cookie-table" lang="${escapeHtml(lang)}">`];
   for (const category of categories) {
-    const descriptionId = `cookie-declaration-${category.id}`;
-    lines.push('<div class="category">');
-    if (category.description) lines.push(`<p class="description" id="${descriptionId}">${escapeHtml(category.description)}</p>`);
-    lines.push(`<table${category.description ? ` aria-describedby="${descriptionId}"` : ''}>`, `<caption>${escapeHtml(category.label)}</caption>`);
+    const description = category.description ? `<span class="description">${escapeHtml(category.description)}</span>` : '';
+    lines.push('<div class="category">', '<table>', `<caption>${escapeHtml(category.label)}${description}</caption>`);
     lines.push(`<thead><tr>${columns(texts).map((text) => `<th scope="col">${escapeHtml(text)}</th>`).join('')}</tr></thead>`, '<tbody>');
     for (const service of category.services) {
       const provider = service.provider ? `<span class="provider">${escapeHtml(`${texts.tableProvider}: ${service.provider}`)}</span>` : '';

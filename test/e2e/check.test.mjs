@@ -158,7 +158,7 @@ describe('consent-banner-check --table', () => {
     for (const snippet of [
       '<table>\n<caption>Necessary</caption>\n',
       '<tr><th scope="row">CMS &lt;script&gt;alert(1)&lt;/script&gt;<span class="provider">Provider: Press &quot;Office&quot;</span></th><td>Keeps | your session</td><td><ul><li><code>PHPSESSID</code> – Lifetime: end of session</li></ul></td><td>None declared</td><td>Required: runs without consent</td><td></td></tr>',
-      '<p class="description" id="cookie-declaration-media">Videos from\nanother site.</p>\n<table aria-describedby="cookie-declaration-media">\n<caption>Media</caption>\n',
+      '<table>\n<caption>Media<span class="description">Videos from\nanother site.</span></caption>\n',
       '<td><ul><li><code>vid_*</code> – Lifetime: 1 year<span class="cookie-purpose">Remembers the volume</span></li></ul></td><td>USA</td><td>Only with your consent</td><td><a href="https://video.example/privacy?a=1&amp;b=2">Privacy policy of Video Corp.</a></td></tr>',
       '<tr><th scope="row">Posts<span class="provider">Provider: Social Corp.</span></th><td>Shows posts.</td><td>Sets no cookies.</td><td>None declared</td><td>Only with your consent</td><td></td></tr>',
     ]) {

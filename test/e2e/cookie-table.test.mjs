@@ -29,14 +29,26 @@ describe('<consent-cookie-table> in the demo', () => {
     const table = await page.evaluate(() => {
       const root = document.querySelector('consent-cookie-table').shadowRoot;
       const texts = (selector) => [...root.querySelectorAll(selector)].map((element) => element.textContent.trim());
-      return { captions: texts('caption'), services: [...root.querySelectorAll('tbody th')].map((cell) => {
-          // The name, without the provider under it.
-          const copy = cell.cloneNode(true);
-          copy.querySelector('.provider')?.remove();
-          return copy.textContent.trim();
-        }), cookies: texts('code'), links: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href')) };
+      const withoutPart = (element, selector) => {
+        const copy = element.cloneNode(true);
+        copy.querySelector(selector)?.remove();
+        return copy.textContent.trim();
+      };
+      return {
+        captions: [...root.querySelectorAll('caption')].map((caption) => withoutPart(caption, '.description')),
+        descriptions: texts('caption .description'),
+        // The names, without the providers under them.
+        services: [...root.querySelectorAll('tbody th')].map((cell) => withoutPart(cell, '.provider')),
+        cookies: texts('code'),
+        links: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href')),
+      };
     });
     assert.deepEqual(table.captions, ['Necessary', 'Statistics', 'External media']);
+    assert.deepEqual(table.descriptions, [
+      'Needed for the site to work, such as keeping your session and remembering this choice.',
+      'Counts page views without storing your IP address, so we learn which research news is read.',
+      'Maps, videos and posts from other providers. They receive your IP address when they load.',
+    ]);
     assert.deepEqual(
       table.services,
       ['Institute CMS', 'Matomo (local stand-in)', 'Reach measurement (local stand-in)', 'OpenStreetMap', 'YouTube', 'X (Twitter)'],

@@ -55,6 +55,13 @@ function siteConfig(): ConsentConfig {
 }
 
 const root = (table: ConsentCookieTable) => table.shadowRoot!;
+/** The captions' category names, without the descriptions under them. */
+const captions = (table: ConsentCookieTable) =>
+  [...root(table).querySelectorAll('caption')].map((caption) => {
+    const copy = caption.cloneNode(true) as Element;
+    copy.querySelector('.description')?.remove();
+    return copy.textContent!.trim();
+  });
 const texts = (table: ConsentCookieTable, selector: string) => [...root(table).querySelectorAll(selector)].map((element) => element.textContent!.replace(/\s+/g, ' ').trim());
 /** The visible texts of a service's row, without the labels that show only when cells stack. */
 function rowCells(table: ConsentCookieTable, service: string): string[] {
@@ -74,7 +81,7 @@ describe('<consent-cookie-table>', () => {
     it('renders one table per category with a caption, column and row headers, and every service and cookie', async () => {
       consent.configure(siteConfig());
       const table = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="en"></consent-cookie-table>`);
-      expect(texts(table, 'caption')).to.deep.equal(['Necessary', 'Statistics', 'External media']);
+      expect(captions(table)).to.deep.equal(['Necessary', 'Statistics', 'External media']);
       expect(root(table).querySelectorAll('table')).to.have.length(3);
       for (const each of root(table).querySelectorAll('table')) {
         expect([...each.querySelectorAll('thead th')].map((cell) => cell.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col', 'col', 'col', 'col']);
@@ -101,9 +108,9 @@ describe('<consent-cookie-table>', () => {
       expect(rowCells(table, 'Video host')).to.deep.equal(['Video hostProvider: Video Corp.', '', 'Sets no cookies.', 'USA', 'Only with your consent', 'Privacy policy of Video Corp.']);
       expect(texts(table, 'code')).to.deep.equal(['PHPSESSID', '_pk_id.*', '_pk_ses.*']);
       expect([...root(table).querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal(['https://stats.example/privacy', 'https://video.example/privacy']);
-      // The description is text near the caption, and describes its table.
-      const necessary = root(table).querySelector('table')!;
-      expect(root(table).getElementById(necessary.getAttribute('aria-describedby')!)!.textContent).to.equal('Needed for the site to work.');
+      // The description is text in the caption, under the category's name.
+      expect(texts(table, 'caption .description')).to.deep.equal(['Needed for the site to work.']);
+      expect(root(table).querySelector('caption')!.firstElementChild!.className).to.equal('description');
       await expect(table).to.be.accessible();
     });
 
@@ -113,14 +120,14 @@ describe('<consent-cookie-table>', () => {
       let rendered = oneEvent(table, 'consent-cookie-table-render');
       consent.configure(siteConfig());
       await rendered;
-      expect(texts(table, 'caption')).to.deep.equal(['Necessary', 'Statistics', 'External media']);
+      expect(captions(table)).to.deep.equal(['Necessary', 'Statistics', 'External media']);
       const replaced = siteConfig();
       replaced.categories = replaced.categories.slice(2);
       replaced.categories[0].services.push({ id: 'podcast', name: 'Podcast player', cookies: [{ name: 'pod_*', expires: '1 day' }] });
       rendered = oneEvent(table, 'consent-cookie-table-render');
       consent.configure(replaced);
       await rendered;
-      expect(texts(table, 'caption')).to.deep.equal(['External media']);
+      expect(captions(table)).to.deep.equal(['External media']);
       expect(texts(table, 'tbody th')).to.deep.equal(['Video hostProvider: Video Corp.', 'Podcast player']);
       expect(texts(table, 'code')).to.deep.equal(['pod_*']);
     });
@@ -129,7 +136,7 @@ describe('<consent-cookie-table>', () => {
       consent.configure(siteConfig());
       const table = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="de"></consent-cookie-table>`);
       expect(root(table).firstElementChild!.getAttribute('lang')).to.equal('de');
-      expect(texts(table, 'caption')).to.deep.equal(['Notwendig', 'Statistik', 'Externe Medien']);
+      expect(captions(table)).to.deep.equal(['Notwendig', 'Statistik', 'Externe Medien']);
       expect(texts(table, 'thead th')).to.have.length(18);
       expect(texts(table, 'thead th').slice(0, 6)).to.deep.equal(['Dienst und Anbieter', 'Zweck', 'Cookies und Speicherdauer', 'Datenübermittlung außerhalb der EU', 'Einwilligung', 'Datenschutzerklärung']);
       expect(rowCells(table, 'Newsroom CMS')).to.deep.equal([
@@ -149,7 +156,7 @@ describe('<consent-cookie-table>', () => {
       consent.configure(siteConfig());
       const table = await fixture<ConsentCookieTable>(html`<div lang="fr"><consent-cookie-table></consent-cookie-table></div>`).then((page) => page.querySelector('consent-cookie-table')!);
       expect(root(table).firstElementChild!.getAttribute('lang')).to.equal('en');
-      expect(texts(table, 'caption')).to.deep.equal(['Necessary', 'Statistics', 'External media']);
+      expect(captions(table)).to.deep.equal(['Necessary', 'Statistics', 'External media']);
       expect(texts(table, 'thead th')[0]).to.equal('Service and provider');
     });
 
@@ -174,7 +181,8 @@ describe('<consent-cookie-table>', () => {
       consent.configure(config);
       const table = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="en"></consent-cookie-table>`);
       expect(root(table).querySelector('img, script, b')).to.equal(null);
-      expect(texts(table, 'caption')[0]).to.equal('<img src=x onerror="window.hacked=1">Necessary');
+      expect(captions(table)[0]).to.equal('<img src=x onerror="window.hacked=1">Necessary');
+      expect(texts(table, 'caption .description')[0]).to.equal('Needed for the site to work.');
       expect(texts(table, 'tbody th')[0]).to.equal('<script>window.hacked=1</script>"CMS"Provider: Example Institute');
       expect(texts(table, 'code')[0]).to.equal('a<b>"c"');
     });
@@ -185,13 +193,13 @@ describe('<consent-cookie-table>', () => {
       consent.configure(siteConfig());
       const table = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="en" src="/test/fixtures/cookie-table.json"></consent-cookie-table>`);
       await table.updateComplete;
-      expect(texts(table, 'caption')).to.deep.equal(['Essential', 'Maps']);
+      expect(captions(table)).to.deep.equal(['Essential', 'Maps']);
       expect(rowCells(table, 'Shop session')).to.deep.equal(['Shop session', 'Keeps the basket.', 'basket – Lifetime: 2 hours', 'None declared', 'Required: runs without consent', '']);
       expect(rowCells(table, 'Tile server')).to.deep.equal(['Tile serverProvider: Tiles Ltd.', '', 'Sets no cookies.', 'Canada', 'Only with your consent', 'Privacy policy of Tiles Ltd.']);
       expect(root(table).querySelector('a')!.getAttribute('href')).to.equal('/tiles-privacy');
       // The banner's config changing does not touch a table with its own.
       consent.configure(null);
-      expect(texts(table, 'caption')).to.deep.equal(['Essential', 'Maps']);
+      expect(captions(table)).to.deep.equal(['Essential', 'Maps']);
       await expect(table).to.be.accessible();
     });
 
@@ -200,14 +208,14 @@ describe('<consent-cookie-table>', () => {
       const own = { revision: 1, links: { privacy: '/p' }, categories: [{ id: 'forms', required: true, label: 'Forms', services: [{ id: 'captcha', name: 'Spam guard', cookies: [{ name: 'guard', expires: '10 minutes' }] }] }] };
       const table = await fixture<ConsentCookieTable>(`<consent-cookie-table lang="en"><script type="application/json">${JSON.stringify(own)}</script></consent-cookie-table>`);
       await table.updateComplete;
-      expect(texts(table, 'caption')).to.deep.equal(['Forms']);
+      expect(captions(table)).to.deep.equal(['Forms']);
       expect(rowCells(table, 'Spam guard')[2]).to.equal('guard – Lifetime: 10 minutes');
     });
 
     it('loads a new src when it changes', async () => {
       const table = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="de" src="/test/fixtures/cookie-table.json"></consent-cookie-table>`);
       await table.updateComplete;
-      expect(texts(table, 'caption')).to.deep.equal(['Unverzichtbar', 'Karten']);
+      expect(captions(table)).to.deep.equal(['Unverzichtbar', 'Karten']);
       const failed = oneEvent(document, 'consent-error');
       table.src = '/test/fixtures/no-such-config.json';
       await table.updateComplete;

@@ -22,19 +22,19 @@ export const tableStyles =
     background: var(--consent-background, transparent);
   }
   caption { text-align: start; font-weight: 700; font-size: 1.125em; padding-block: 0 0.5rem; }
-  .description { margin-block: 0 0.75rem; }
+  .description { display: block; margin-top: 0.25rem; font-weight: 400; font-size: calc(1em / 1.125); }
   th, td {
     padding: 0.5rem;
     border: 1px solid var(--_muted);
     text-align: start;
     vertical-align: top;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   thead th { border-bottom-width: 3px; }
   .provider, .cookie-purpose { display: block; color: var(--_muted); font-weight: 400; }
   ul { margin: 0; padding-inline-start: 1.1rem; }
   li + li { margin-top: 0.35rem; }
-  code { font-family: ui-monospace, monospace; }
+  code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   .label { display: none; font-weight: 600; }
   @container (max-width: 40rem) {
     table, tbody, tr, th, td { display: block; }
@@ -44,6 +44,7 @@ export const tableStyles =
     th, td { border: 0; border-top: 1px solid var(--_muted); }
     tr > :first-child { border-top: 0; }
     .label { display: block; }
+    .empty { display: none; }
   }
   @media (forced-colors: active) {
     th, td, tr { border-color: CanvasText; }

@@ -29,10 +29,10 @@ let styleSheet: CSSStyleSheet | undefined;
  * @fires consent-cookie-table-render - After each render of a config. `detail`: `{ language }`, the language the table is in.
  * @fires consent-error - On `document`, when its own config cannot be loaded or is invalid (`kind: 'config'`, with the JSON path); nothing is rendered then.
  *
- * @csspart category - The block of one category: its table and its description.
- * @csspart description - The category's description, which also describes its table.
+ * @csspart category - The block of one category's table.
  * @csspart table - Each category's `<table>`.
- * @csspart caption - The table's caption, the category's name.
+ * @csspart caption - The table's caption: the category's name, and its description under it.
+ * @csspart description - The category's description, in the caption.
  * @csspart header - Each column header cell.
  * @csspart row - Each service's row.
  * @csspart service - The row header cell with the service's name and provider.
@@ -147,9 +147,10 @@ export class ConsentCookieTable extends HTMLElement {
       html`<div lang=${language}>
         ${categories.map(
           (category) => html`<div class="category" part="category">
-            ${category.description ? html`<p class="description" part="description" id="description-${category.id}">${category.description}</p>` : nothing}
-            <table part="table" role="table" aria-describedby=${category.description ? `description-${category.id}` : nothing}>
-              <caption part="caption">${category.label}</caption>
+            <table part="table" role="table">
+              <caption part="caption">
+                ${category.label}${category.description ? html`<span class="description" part="description">${category.description}</span>` : nothing}
+              </caption>
               <thead role="rowgroup">
                 <tr role="row">
                   ${header(texts.tableService)}${header(texts.tablePurpose)}${header(texts.tableCookies)}${header(texts.tableThirdCountry)}${header(texts.tableConsent)}${header(texts.tablePrivacy)}
@@ -168,9 +169,12 @@ export class ConsentCookieTable extends HTMLElement {
   }
 }
 
-/** A cell that shows its column's name above its content where rows are stacked (narrow). */
+/**
+ * A cell that shows its column's name above its content where rows are stacked (narrow);
+ * there an empty cell is left out rather than showing a name with nothing under it.
+ */
 const cell = (label: string, content: unknown, part = 'cell'): TemplateResult =>
-  html`<td role="cell" part=${part}><span class="label" aria-hidden="true">${label}</span>${content}</td>`;
+  html`<td role="cell" part=${part} class=${content ? '' : 'empty'}><span class="label" aria-hidden="true">${label}</span>${content || nothing}</td>`;
 
 function serviceRow(service: DeclaredService, texts: TableTexts): TemplateResult {
   const cookies = service.cookies.length
