@@ -85,15 +85,17 @@ const chunkGraph = () => ({
 
 /**
  * Names a chunk for what it holds; left alone, rollup names it after one of its modules
- * (the Lit chunk was once called "texts"). The split itself is rollup's.
+ * (the Lit chunk was once called "texts"). The split itself is rollup's. Six characters of
+ * hash (36 bits) still tell every version of a file apart, and the entry, which every page
+ * view downloads, spells out the name of each file it may load.
  */
 function chunkName({ name, moduleIds }) {
   const holds = (pattern) => moduleIds.some((id) => pattern.test(id.replaceAll('\\', '/')));
   // Lit, with the texts and styles that the dialog and the embed placeholder share.
-  if (holds(/\/node_modules\/lit-html\//)) return 'chunks/lit-shared-ui-[hash].js';
+  if (holds(/\/node_modules\/lit-html\//)) return 'chunks/lit-shared-ui-[hash:6].js';
   // The adapters' starter, with what every vendor adapter uses.
-  if (holds(/\/src\/adapters\/start\.ts$/)) return 'chunks/adapters-[hash].js';
-  return `chunks/${name}-[hash].js`;
+  if (holds(/\/src\/adapters\/start\.ts$/)) return 'chunks/adapters-[hash:6].js';
+  return `chunks/${name}-[hash:6].js`;
 }
 
 /**
@@ -113,13 +115,20 @@ const valibotLite = () => ({
   },
 });
 
+/**
+ * Lit and the shared ui code stay one chunk, whichever lazy elements use which part of it:
+ * left alone, rollup splits it by its users (the cookie table needs Lit but not the shared
+ * texts), and every page with a dialog would load two files instead of one.
+ */
+const sharedUi = (id) => (/\/node_modules\/lit(-html)?\/|\/src\/ui\/shared\//.test(id.replaceAll('\\', '/')) ? 'lit-shared-ui' : undefined);
+
 const external = Object.keys(pkg.dependencies);
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
 
 export default [
   // For bundlers: one ES module per source file, with .d.ts; dependencies stay imports.
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/adapters/schema.ts', 'src/core/config-hash.ts'],
+    input: ['src/index.ts', 'src/define.ts', 'src/adapters/schema.ts', 'src/core/config-hash.ts', 'src/check/declaration-format.ts'],
     external: isExternal,
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist/lib', declaration: true, declarationDir: 'dist/lib' })],
     output: { dir: 'dist/lib', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
@@ -143,6 +152,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
+      manualChunks: sharedUi,
     },
   },
 ];

@@ -7,6 +7,8 @@
 // With --stamp, each config that passed gets its stamp (`"checked"`, src/core/config-stamp.ts)
 // written into the file: pages then use it without downloading and running the validator.
 // A stamp that no longer fits the file (edited since) is a warning.
+// With --table html|markdown [--lang xx] and one config: once it passes, its cookie declaration
+// (what <consent-cookie-table> shows) goes to stdout, and the check's own lines to stderr.
 // With --upload, once every file has passed, each config is sent as a snapshot to the
 // consent-log server at URL, so the receipts of its visitors can be shown with the texts
 // they saw; the token comes from --token-file or the environment (CONSENT_LOG_TOKEN).
@@ -16,8 +18,12 @@ import { ConfigError, parseConfig } from '../dist/lib/core/validate.js';
 import { configHash } from '../dist/lib/core/config-hash.js';
 import { configStamp } from '../dist/lib/core/config-stamp.js';
 import { lintConfig } from '../dist/lib/check/lint.js';
+import { formatDeclaration } from '../dist/lib/check/declaration-format.js';
 
-const usage = 'usage: consent-banner-check [--strict] [--stamp] [--upload <log server URL> [--token-file F]] consent.json [more.json …]';
+const usage = [
+  'usage: consent-banner-check [--strict] [--stamp] [--upload <log server URL> [--token-file F]] consent.json [more.json …]',
+  '       consent-banner-check [--strict] --table html|markdown [--lang xx] consent.json',
+].join('\n');
 function usageError(problem) {
   if (problem) console.error(`consent-banner-check: ${problem}`);
   console.error(usage);
@@ -28,22 +34,39 @@ let strict = false;
 let stamp = false;
 let uploadTo;
 let tokenFile;
+let table;
+let tableLanguage;
 const files = [];
 const args = process.argv.slice(2);
 for (let index = 0; index < args.length; index++) {
   const arg = args[index];
   if (arg === '--strict') strict = true;
   else if (arg === '--stamp') stamp = true;
-  else if (arg === '--upload' || arg === '--token-file') {
+  else if (arg === '--upload' || arg === '--token-file' || arg === '--table' || arg === '--lang') {
     const value = args[++index];
     if (value === undefined || value.startsWith('--')) usageError(`${arg} needs a value`);
     if (arg === '--upload') uploadTo = value;
-    else tokenFile = value;
+    else if (arg === '--token-file') tokenFile = value;
+    else if (arg === '--table') table = value;
+    else tableLanguage = value;
   } else if (arg.startsWith('--')) usageError(`unknown option ${arg}`);
   else files.push(arg);
 }
 if (files.length === 0) usageError();
 if (tokenFile !== undefined && uploadTo === undefined) usageError('--token-file is only used with --upload');
+if (table !== undefined) {
+  if (table !== 'html' && table !== 'markdown') usageError(`--table takes "html" or "markdown", not "${table}"`);
+  if (uploadTo !== undefined) usageError('--table prints one config\'s declaration; it cannot be combined with --upload');
+  if (files.length !== 1) usageError(`--table needs exactly one config file, not ${files.length}`);
+}
+if (tableLanguage !== undefined) {
+  if (table === undefined) usageError('--lang is only used with --table');
+  // A primary language subtag, as the page reads <html lang> ("de-AT" -> "de").
+  if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(tableLanguage)) usageError(`--lang needs a language code such as "de" or "en", not "${tableLanguage}"`);
+  tableLanguage = tableLanguage.split('-')[0].toLowerCase();
+}
+/** With --table, stdout holds the declaration only: the check reports on stderr. */
+const report = table === undefined ? console.log : console.error;
 
 /** Where snapshots go: `<URL>/snapshots`, the URL being where the log server is mounted. */
 let snapshotsUrl;
@@ -112,8 +135,16 @@ for (const file of files) {
       continue;
     }
   }
-  console.log(`${file}: valid, ${state}${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
-  passed.push({ file, text });
+  report(`${file}: valid, ${state}${warnings.length ? `, ${warnings.length} warning(s)` : ''}`);
+  passed.push({ file, text, config });
+}
+if (table !== undefined) {
+  if (failed) {
+    console.error('consent-banner-check: no table, as the config did not pass the check');
+    process.exit(1);
+  }
+  process.stdout.write(formatDeclaration(passed[0].config, tableLanguage ?? 'en', table));
+  process.exit(0);
 }
 if (failed && snapshotsUrl) console.error('consent-banner-check: nothing uploaded, as not every config passed the check');
 if (failed || !snapshotsUrl) process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 /**
  * The registering entry (the drop-in bundle's entry too): starts the gate, the cleaner,
  * the sync between tabs and the vendor adapters on the shared store, then defines `<consent-banner>`, and
- * `<consent-embed>` on pages that have one.
+ * `<consent-embed>` and `<consent-cookie-table>` on pages that have one.
  * Safe to load twice.
  */
 import { loadChunk } from './core/chunks.js';
@@ -14,19 +14,23 @@ import { ConsentBanner } from './ui/banner/consent-banner.js';
 
 export { consent } from './core/store.js';
 
-let embedRequested = false;
-
 /**
- * `<consent-embed>`'s code loads only on pages that have one, now or later (the gate
- * reports every change to the page): most pages have none, and their visitors should
- * not pay for it.
+ * Elements whose code loads only on pages that have one, now or later (the gate reports
+ * every change to the page): most pages have neither, and their visitors should not pay
+ * for them.
  */
-function defineEmbedOnUse(): void {
-  if (embedRequested || !document.querySelector('consent-embed')) return;
-  embedRequested = true;
-  loadChunk(() => import('./ui/embed/consent-embed.js')).then(({ ConsentEmbed }) => {
-    if (!customElements.get('consent-embed')) customElements.define('consent-embed', ConsentEmbed);
-  }, () => {});
+const ON_USE: Record<string, () => Promise<{ element: CustomElementConstructor }>> = {
+  'consent-embed': () => import('./ui/embed/consent-embed.js'),
+  'consent-cookie-table': () => import('./ui/cookie-table/consent-cookie-table.js'),
+};
+
+function defineOnUse(): void {
+  for (const tag in ON_USE) {
+    if (!document.querySelector(tag)) continue;
+    loadChunk(ON_USE[tag]).then(({ element }) => customElements.get(tag) || customElements.define(tag, element), () => {});
+    // Asked for once only.
+    delete ON_USE[tag];
+  }
 }
 
 /** The adapters' code loads only once a config names an adapter (now or after a replacement). */
@@ -46,10 +50,10 @@ function startAdaptersOnUse(store: ConsentStore): void {
 if (!customElements.get('consent-banner') && scriptPolicy()) {
   // Starters first: defining the banner upgrades it, and an inline or already set config is
   // applied right then; every starter must hear of it.
-  startGate(consent, document, defineEmbedOnUse);
+  startGate(consent, document, defineOnUse);
   startCleaner(consent);
   startTabSync(consent);
   startAdaptersOnUse(consent);
-  defineEmbedOnUse();
+  defineOnUse();
   customElements.define('consent-banner', ConsentBanner);
 }

@@ -8,7 +8,7 @@ export type { ConsentChange, ConsentDecision, ConsentListener, ConsentReadyDetai
 export type { DecisionMethod } from './core/record.js';
 export { checkConfig, parseConfig, ConfigError, type ConfigProblem } from './core/validate.js';
 export { configStamp } from './core/config-stamp.js';
-export type { ConsentConfig, CategoryConfig, ServiceConfig, CookieConfig, LocalizedText, TextKey, AdapterConfig } from './core/config-schema.js';
+export type { ConsentConfig, CategoryConfig, ServiceConfig, CookieConfig, LocalizedText, TextKey, TableTextKey, AdapterConfig } from './core/config-schema.js';
 export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
 export { startGate } from './core/gate.js';
 export { startCleaner, deleteCookies } from './core/cleaner.js';
@@ -17,3 +17,5 @@ export { startAdapters, type AdaptersStop } from './adapters/start.js';
 export { lintConfig } from './check/lint.js';
 export { ConsentBanner } from './ui/banner/consent-banner.js';
 export { ConsentEmbed } from './ui/embed/consent-embed.js';
+export { ConsentCookieTable } from './ui/cookie-table/consent-cookie-table.js';
+export { cookieDeclaration, type CookieDeclaration, type DeclaredCategory, type DeclaredService, type DeclaredCookie } from './ui/cookie-table/declaration.js';

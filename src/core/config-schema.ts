@@ -24,10 +24,16 @@ export const DIALOG_TEXT_KEYS = [
 ] as const;
 /** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
 export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
-export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS] as const;
+/** Keys of the cookie declaration's texts (`<consent-cookie-table>` and `consent-banner-check --table`). */
+export const TABLE_TEXT_KEYS = [
+  'tableService', 'tablePurpose', 'tableCookies', 'tableThirdCountry', 'tableConsent', 'tablePrivacy',
+  'tableProvider', 'tableLifetime', 'tableNoCookies', 'tableNoThirdCountry', 'tableRequired', 'tableOptional', 'tablePolicyLink',
+] as const;
+export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS, ...TABLE_TEXT_KEYS] as const;
 export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
 export type EmbedTextKey = (typeof EMBED_TEXT_KEYS)[number];
-export type TextKey = DialogTextKey | EmbedTextKey;
+export type TableTextKey = (typeof TABLE_TEXT_KEYS)[number];
+export type TextKey = DialogTextKey | EmbedTextKey | TableTextKey;
 
 /** Lower-case ids keep the consent cookie short and free of characters that need escaping. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
@@ -36,11 +42,14 @@ const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit'));
 const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
-const Url = v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check(isWebUrl, 'must be http:, https: or relative to the page'));
+const Url = v.pipe(NonEmpty, v.check(isWebUrl, 'must be http:, https: or relative to the page'));
+/** One schema for the three places that take a language code: every page view builds the schema. */
+const Language = v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"'));
+const WholeNumber = v.pipe(v.number(), v.integer('must be a whole number'));
 
 /** A text: one string for every language, or a map from language code to string. */
 const Text = v.union(
-  [NonEmpty, v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), NonEmpty)],
+  [NonEmpty, v.record(Language, NonEmpty)],
   'must be a string or an object of strings by language code',
 );
 
@@ -83,7 +92,7 @@ const PageTexts = v.record(v.string(), NonEmpty) as v.GenericSchema<unknown, Par
  * are checked by src/adapters/ when it loads (errors name the JSON path, the adapter does
  * not start), and described in full in the published JSON Schema.
  */
-const AdapterReference = v.custom<{ type: string }>((value) => typeof value === 'object' && value !== null, 'must be an object');
+const AdapterReference = v.custom<{ type: string }>((value) => !!value && typeof value === 'object', 'must be an object');
 
 /**
  * The whole config, built around an adapter schema: the page checks adapters loosely
@@ -124,26 +133,25 @@ export function configSchema<TAdapter extends v.GenericSchema<unknown, { type: s
     /** Written by `consent-banner-check --stamp` (config-stamp.ts): pages use a config with its current stamp without validating it. */
     checked: v.optional(v.pipe(v.string(), v.regex(/^\d+\.[0-9a-z]{1,7}$/, 'is written by "consent-banner-check --stamp"; stamp the file again or remove it'))),
     revision: v.pipe(
-      v.number(),
-      v.integer('must be a whole number'),
+      WholeNumber,
       v.minValue(0, 'must not be negative'),
       // Beyond this a JSON number no longer reads back exactly, and the record could not match it.
       v.maxValue(Number.MAX_SAFE_INTEGER, `must be at most ${Number.MAX_SAFE_INTEGER}`),
     ),
-    languages: v.optional(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')))),
+    languages: v.optional(v.array(Language)),
     cookie: v.optional(
       v.strictObject({
         // A cookie token. The banner adds "__Host-" on https; a prefix of its own ("__Host-", "__Secure-",
         // any "__Word-" a browser may give a meaning) would keep http from storing it.
         name: v.optional(v.pipe(v.string(), v.regex(/^(?!__[A-Za-z]+-)[\w-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_", not starting like a cookie prefix ("__Host-")'))),
         expiresDays: v.optional(
-          v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
+          v.pipe(WholeNumber, v.minValue(1, 'must be at least 1'), v.maxValue(MAX_EXPIRES_DAYS, `must be at most ${MAX_EXPIRES_DAYS} (13 months)`)),
         ),
         domain: v.optional(NonEmpty),
       }),
     ),
     links: v.strictObject({ privacy: Url, imprint: v.optional(Url) }),
-    texts: v.optional(v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN, 'must be a language code such as "en" or "de"')), texts)),
+    texts: v.optional(v.record(Language, texts)),
     /** Global Privacy Control and Do Not Track: true (default) stores them as a refusal without asking; false asks as usual. */
     signals: v.optional(v.boolean()),
     /**

@@ -37,11 +37,28 @@ function pageLoaded(): Promise<void> {
 /** How long a config `src` may take to answer before the banner gives up and says so. */
 export const CONFIG_TIMEOUT_MS = 10_000;
 
-async function fetchText(src: string): Promise<string> {
+export async function fetchText(src: string): Promise<string> {
   // Same-origin credentials, as fetch sends by default: a CMS may serve the config only to its session.
   const response = await fetch(src, { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
+}
+
+/**
+ * What a config (JSON text or parsed) is worth: the config, or its problems. One with its
+ * current stamp is the config at once; any other waits for the validator's code, and
+ * rejects if that does not load (reported by loadChunk): an unchecked config is not used.
+ * The banner's intake and `<consent-cookie-table>` judge their configs with it.
+ */
+export function judgeConfig(input: unknown): ConsentConfig | ConfigProblem[] | Promise<ConsentConfig | ConfigProblem[]> {
+  if (typeof input === 'string') {
+    try {
+      input = JSON.parse(input);
+    } catch (error) {
+      return [{ path: '$', message: `is not valid JSON (${(error as Error).message})` }];
+    }
+  }
+  return isStamped(input) ? (input as ConsentConfig) : loadChunk(() => import('./validate.js')).then((validate) => validate.checkConfig(input));
 }
 
 /**
@@ -76,27 +93,16 @@ export function configIntake(store: ConsentStore): (source: ConfigSource | null)
       }
       if (!current()) return;
     } else input = 'value' in source ? source.value : source.text;
-    if (typeof input === 'string') {
+    let result = judgeConfig(input);
+    if (result instanceof Promise) {
       try {
-        input = JSON.parse(input);
-      } catch (error) {
-        reject([{ path: '$', message: `is not valid JSON (${(error as Error).message})` }]);
+        result = await result;
+      } catch {
+        if (current()) reject([]);
         return;
       }
+      if (!current()) return;
     }
-    if (isStamped(input)) {
-      store.configure(input as ConsentConfig);
-      return;
-    }
-    let result: ConsentConfig | ConfigProblem[];
-    try {
-      result = (await loadChunk(() => import('./validate.js'))).checkConfig(input);
-    } catch {
-      // Not loaded (reported by loadChunk): an unchecked config is not used.
-      if (current()) reject([]);
-      return;
-    }
-    if (!current()) return;
     if (Array.isArray(result)) reject(result);
     else store.configure(result);
   };

@@ -135,3 +135,146 @@ describe('consent-banner-check', () => {
     assert.match(result.err, /^FILE: error at \$: is not valid JSON/);
   });
 });
+
+describe('consent-banner-check --table', () => {
+  /** A small config written for these tests; every expected text below is read from it by hand. */
+  const declared = {
+    revision: 2,
+    links: { privacy: '/privacy' },
+    categories: [
+      {
+        id: 'necessary',
+        required: true,
+        label: { en: 'Necessary', de: 'Notwendig' },
+        services: [
+          {
+            id: 'cms',
+            name: 'CMS <script>alert(1)</script>',
+            provider: 'Press "Office"',
+            purpose: { en: 'Keeps | your session', de: 'Hält Ihre Sitzung' },
+            cookies: [{ name: 'PHPSESSID', expires: { en: 'end of session', de: 'Ende der Sitzung' } }],
+          },
+        ],
+      },
+      {
+        id: 'media',
+        label: { en: 'Media', de: 'Medien' },
+        description: { en: 'Videos from\nanother site.', de: 'Videos einer\nanderen Website.' },
+        services: [
+          { id: 'video', name: 'Video host', provider: 'Video Corp.', purpose: 'Plays videos.', thirdCountry: 'USA', privacyPolicy: 'https://video.example/privacy?a=1&b=2', cookies: [{ pattern: '^vid_', expires: '1 year', purpose: 'Remembers the volume' }] },
+          { id: 'posts', name: 'Posts', provider: 'Social Corp.', purpose: 'Shows posts.' },
+        ],
+      },
+    ],
+  };
+
+  /** Runs the CLI with `args`, where FILE stands for a file holding `config` (each FILE a file of its own). */
+  function run(config, ...args) {
+    const files = [];
+    const argv = args.map((arg) => {
+      if (arg !== 'FILE') return arg;
+      const file = join(folder, `table-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
+      files.push(file);
+      return file;
+    });
+    const result = spawnSync(process.execPath, [new URL('../../bin/consent-banner-check.mjs', import.meta.url).pathname, ...argv], { encoding: 'utf8' });
+    const anonymous = (text) => files.reduce((out, file) => out.replaceAll(file, 'FILE'), text);
+    return { status: result.status, out: anonymous(result.stdout), err: anonymous(result.stderr) };
+  }
+
+  it('prints the declaration as HTML with the element\'s table structure, every config string escaped', () => {
+    const { status, out, err } = run(declared, '--table', 'html', 'FILE');
+    assert.equal(status, 0);
+    // The check still reports, on stderr: stdout is the fragment alone.
+    assert.match(err, /^FILE: valid/m);
+    assert.ok(out.startsWith('<div class="consent-cookie-table" lang="en">\n'));
+    assert.ok(!out.includes('<script'), 'no markup from the config');
+    const header =
+      '<thead><tr><th scope="col">Service and provider</th><th scope="col">Purpose</th><th scope="col">Cookies and lifetime</th><th scope="col">Data sent outside the EU</th><th scope="col">Consent</th><th scope="col">Privacy policy</th></tr></thead>';
+    assert.equal(out.split(header).length, 3, 'one header row per category');
+    for (const snippet of [
+      '<table>\n<caption>Necessary</caption>\n',
+      '<tr><th scope="row">CMS &lt;script&gt;alert(1)&lt;/script&gt;<span class="provider">Provider: Press &quot;Office&quot;</span></th><td>Keeps | your session</td><td><ul><li><code>PHPSESSID</code> – Lifetime: end of session</li></ul></td><td>None declared</td><td>Required: runs without consent</td><td></td></tr>',
+      '<table>\n<caption>Media<span class="description">Videos from\nanother site.</span></caption>\n',
+      '<td><ul><li><code>vid_*</code> – Lifetime: 1 year<span class="cookie-purpose">Remembers the volume</span></li></ul></td><td>USA</td><td>Only with your consent</td><td><a href="https://video.example/privacy?a=1&amp;b=2">Privacy policy of Video Corp.</a></td></tr>',
+      '<tr><th scope="row">Posts<span class="provider">Provider: Social Corp.</span></th><td>Shows posts.</td><td>Sets no cookies.</td><td>None declared</td><td>Only with your consent</td><td></td></tr>',
+    ]) {
+      assert.ok(out.includes(snippet), `missing: ${snippet}`);
+    }
+  });
+
+  it('prints the declaration as Markdown: a heading and a table per category, pipes and line breaks escaped', () => {
+    const { status, out } = run(declared, '--table', 'markdown', 'FILE');
+    assert.equal(status, 0);
+    const header = '| Service and provider | Purpose | Cookies and lifetime | Data sent outside the EU | Consent | Privacy policy |\n| --- | --- | --- | --- | --- | --- |\n';
+    assert.ok(
+      out.startsWith(
+        '## Necessary\n\n' + header + '| **CMS &lt;script&gt;alert\\(1\\)&lt;/script&gt;**<br>Provider: Press &quot;Office&quot; | Keeps \\| your session | <code>PHPSESSID</code> – Lifetime: end of session | None declared | Required: runs without consent |  |\n\n',
+      ),
+      out,
+    );
+    assert.ok(
+      out.endsWith(
+        '## Media\n\nVideos from<br>another site.\n\n' +
+          header +
+          '| **Video host**<br>Provider: Video Corp. | Plays videos. | <code>vid\\_\\*</code> – Lifetime: 1 year (Remembers the volume) | USA | Only with your consent | [Privacy policy of Video Corp.](https://video.example/privacy?a=1&b=2) |\n' +
+          '| **Posts**<br>Provider: Social Corp. | Shows posts. | Sets no cookies. | None declared | Only with your consent |  |\n',
+      ),
+      out,
+    );
+  });
+
+  it('speaks German with --lang de', () => {
+    const { status, out } = run(declared, '--table', 'markdown', '--lang', 'de', 'FILE');
+    assert.equal(status, 0);
+    assert.ok(
+      out.startsWith(
+        '## Notwendig\n\n| Dienst und Anbieter | Zweck | Cookies und Speicherdauer | Datenübermittlung außerhalb der EU | Einwilligung | Datenschutzerklärung |\n| --- | --- | --- | --- | --- | --- |\n' +
+          '| **CMS &lt;script&gt;alert\\(1\\)&lt;/script&gt;**<br>Anbieter: Press &quot;Office&quot; | Hält Ihre Sitzung | <code>PHPSESSID</code> – Speicherdauer: Ende der Sitzung | Keine angegeben | Notwendig: läuft ohne Einwilligung |  |\n',
+      ),
+      out,
+    );
+    assert.ok(out.includes('## Medien\n\nVideos einer<br>anderen Website.\n'));
+    const html = run(declared, '--table', 'html', '--lang', 'de', 'FILE').out;
+    assert.ok(html.startsWith('<div class="consent-cookie-table" lang="de">\n'));
+    assert.ok(html.includes('<td>Nur mit Ihrer Einwilligung</td>'));
+  });
+
+  it('takes the table texts from the config\'s texts, which the full schema knows', () => {
+    const config = { ...structuredClone(declared), texts: { en: { tableConsent: 'Consent needed?', tableNoCookies: 'No cookies at all.' } } };
+    const { status, out } = run(config, '--table', 'html', 'FILE');
+    assert.equal(status, 0);
+    assert.ok(out.includes('<th scope="col">Consent needed?</th>'));
+    assert.ok(out.includes('<td>Shows posts.</td><td>No cookies at all.</td>'));
+    config.texts.en.tableColour = 'blue';
+    const refused = run(config, '--table', 'html', 'FILE');
+    assert.equal(refused.status, 1);
+    assert.match(refused.err, /^FILE: error at \$\.texts\.en\.tableColour: unknown property "tableColour"$/m);
+  });
+
+  it('prints no table for a config that fails the check', () => {
+    const broken = structuredClone(declared);
+    broken.categories[1].services[0].privacyPolicy = 'javascript:alert(1)';
+    const { status, out, err } = run(broken, '--table', 'html', 'FILE');
+    assert.equal(status, 1);
+    assert.equal(out, '');
+    assert.match(err, /^FILE: error at \$\.categories\[1\]\.services\[0\]\.privacyPolicy: must be http:, https: or relative to the page$/m);
+  });
+
+  for (const [name, args, message] of [
+    ['a format it does not know', ['--table', 'pdf', 'FILE'], '--table takes "html" or "markdown", not "pdf"'],
+    ['no format', ['FILE', '--table'], '--table needs a value'],
+    ['two files', ['--table', 'html', 'FILE', 'FILE'], '--table needs exactly one config file, not 2'],
+    ['--upload', ['--table', 'markdown', '--upload', 'http://localhost:9/log', 'FILE'], "--table prints one config's declaration; it cannot be combined with --upload"],
+    ['--lang without --table', ['--lang', 'de', 'FILE'], '--lang is only used with --table'],
+    ['a language that is no code', ['--table', 'html', '--lang', 'deutsch', 'FILE'], '--lang needs a language code such as "de" or "en", not "deutsch"'],
+  ]) {
+    it(`exits 2 on ${name}, saying what is wrong`, () => {
+      const { status, out, err } = run(declared, ...args);
+      assert.equal(status, 2);
+      assert.equal(out, '');
+      assert.equal(err.split('\n')[0], `consent-banner-check: ${message}`);
+    });
+  }
+});

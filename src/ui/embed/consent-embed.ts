@@ -239,6 +239,9 @@ export class ConsentEmbed extends HTMLElement {
   }
 }
 
+/** The class under the name that define.ts registers each lazily loaded element by. */
+export { ConsentEmbed as element };
+
 declare global {
   interface HTMLElementTagNameMap {
     'consent-embed': ConsentEmbed;
