@@ -44,7 +44,9 @@ export function linkHeaderHints(header, base) {
 
 /**
  * Tracks the requests in flight, to tell when the network has been idle for a while.
- * EventSource and WebSocket connections stay open by design and do not count.
+ * EventSource and WebSocket connections stay open by design and do not count; nor do the
+ * requests of a document the main frame has navigated away from (Chromium does not always
+ * report how those end, and the new document does not wait for them).
  */
 function networkIdle(page) {
   const inFlight = new Set();
@@ -59,6 +61,11 @@ function networkIdle(page) {
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    for (const request of inFlight) if (request.isNavigationRequest() ? request.frame() !== frame : true) inFlight.delete(request);
+    lastChange = Date.now();
+  });
   /** Resolves once nothing was in flight for `settle` ms, or after `timeout` ms in any case. */
   return (settle, timeout) =>
     new Promise((resolve) => {
