@@ -12,7 +12,7 @@ import { declaredName, matchesCookieName } from '../dist/lib/core/cookie-names.j
 export const VENDORS = [
   { vendor: 'Matomo', cookies: ['_pk_*', 'mtm_*'], words: ['matomo', 'piwik'] },
   { vendor: 'econda', cookies: ['emos_*'], words: ['econda'] },
-  { vendor: 'Google Analytics', cookies: ['_ga*', '_gid', '_gat*', '_gcl*'], words: ['gtag', 'google', 'analytics', 'ga4'] },
+  { vendor: 'Google Analytics', cookies: ['_ga*', '_gid', '_gat*', '_gcl*'], words: ['gtag', 'google', 'ga4'] },
   { vendor: 'Hotjar', cookies: ['_hj*'], words: ['hotjar'] },
   { vendor: 'Meta', cookies: ['_fbp'], words: ['meta', 'facebook'] },
   { vendor: 'Microsoft Clarity', cookies: ['_clck', '_clsk'], words: ['clarity'] },
