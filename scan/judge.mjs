@@ -82,6 +82,7 @@ export function judge({ config, visits, allowOrigins, configUrl }) {
     const { page, phase } = visit;
     const when = WHEN[phase];
     const add = (kind, item, severity, why) => findings.push({ page, phase, kind, item, severity, why });
+    if (visit.skipped) continue;
     if (visit.error) {
       add('load', { url: page }, 'fail', `the ${phase} visit could not be made: ${visit.error}`);
       continue;
@@ -89,6 +90,7 @@ export function judge({ config, visits, allowOrigins, configUrl }) {
     // A page whose banner uses another config than the run's cannot be judged by it.
     if (configUrl && phase === 'before-decision' && visit.bannerConfig && visit.bannerConfig !== configUrl) {
       add('load', { url: page }, 'fail', `the page's banner uses the config ${visit.bannerConfig === 'inline' ? 'inline in the page' : visit.bannerConfig}, not ${configUrl} this run judges by: scan it in a run of its own`);
+      continue;
     }
     for (const id of visit.named) seen.add(id);
     const matching = (name) => declared.filter((declaration) => matchesCookieName(name, declaration.name));

@@ -79,7 +79,7 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
     }
     const { config } = loaded;
     const configUrl = !options.config && /^https?:/.test(loaded.source) ? loaded.source : undefined;
-    const visitOptions = { timeout: options.timeout, settle: options.settle, consentCookie: config.cookie?.name ?? 'consent' };
+    const visitOptions = { timeout: options.timeout, settle: options.settle, consentCookie: config.cookie?.name ?? 'consent', configUrl };
     const bar = progress(stderr, pages.length);
     const visitsLeft = new Map(pages.map((url) => [url, PHASES.length]));
     const tasks = pages.flatMap((url) => PHASES.map((phase) => ({ url, phase })));

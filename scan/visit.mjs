@@ -20,6 +20,7 @@
  * @property {{ url: string, rel: string, source: 'dom' | 'header', frame: string }[]} hints
  * @property {string[]} named service or category ids named by `data-consent` and `consent-embed[service]`
  * @property {string | null} [bannerConfig] the config the page's banner uses: its `src` as a URL, "inline", or null without a banner
+ * @property {boolean} [skipped] no decision made: the banner uses another config than the run's (the before-decision visit reports it)
  */
 
 export const PHASES = /** @type {const} */ (['before-decision', 'after-reject', 'after-accept']);
@@ -114,6 +115,14 @@ function readFrameDom(hintRels) {
   return { hints, named };
 }
 
+/** The config the page's banner uses: its `src` as a URL, "inline", or null without a banner. */
+function readBannerConfig() {
+  const banner = document.querySelector('consent-banner');
+  if (!banner) return null;
+  const src = banner.getAttribute('src');
+  return src ? new URL(src, document.baseURI).href : 'inline';
+}
+
 /** The storage names of one frame: localStorage and sessionStorage keys, IndexedDB databases. */
 async function readFrameStorage() {
   const keys = (storage) => Array.from({ length: storage.length }, (_, index) => storage.key(index));
@@ -137,10 +146,11 @@ async function readFrameStorage() {
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} pageUrl
  * @param {Phase} phase
- * @param {{ timeout: number, settle: number, consentCookie: string }} options consentCookie: the config's cookie name
+ * @param {{ timeout: number, settle: number, consentCookie: string, configUrl?: string }} options consentCookie: the
+ *   config's cookie name; configUrl: the run's config when a page gave it (a banner with another one is not clicked)
  * @returns {Promise<VisitRecord>}
  */
-export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie }) {
+export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configUrl }) {
   /** @type {VisitRecord} */
   const record = { page: pageUrl, phase, cookies: [], storage: [], requests: [], hints: [], named: [] };
   const context = await browser.createBrowserContext();
@@ -173,6 +183,12 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
       await scrollThrough(page);
       await hoverAndFocus(page);
     } else {
+      const bannerConfig = await page.evaluate(readBannerConfig);
+      if (configUrl && bannerConfig && bannerConfig !== configUrl) {
+        record.bannerConfig = bannerConfig;
+        record.skipped = true;
+        return record;
+      }
       const selector = `consent-banner >>> button[data-action="${ACTION[phase]}"]`;
       const button = await page.waitForSelector(selector, { timeout }).catch(() => null);
       if (!button) throw new Error(`the banner shows no "${ACTION[phase]}" button (${selector}) within ${timeout} ms`);
@@ -212,12 +228,7 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
       }
     }
     record.named = [...new Set(record.named)];
-    record.bannerConfig = await page.evaluate(() => {
-      const banner = document.querySelector('consent-banner');
-      if (!banner) return null;
-      const src = banner.getAttribute('src');
-      return src ? new URL(src, document.baseURI).href : 'inline';
-    });
+    record.bannerConfig = await page.evaluate(readBannerConfig);
   } catch (error) {
     record.error = error.message.split('\n')[0];
   } finally {
