@@ -137,7 +137,7 @@ export function judge({ config, visits, allowOrigins, configUrl }) {
       return origin !== null && origin !== siteOrigin && !accepted.has(origin) ? origin : null;
     };
     for (const request of visit.requests) {
-      const origin = foreign(request.url);
+      const origin = foreign(request.url) && new URL(request.url).origin;
       if (origin && once(`request ${request.url}`)) {
         const what = request.type === 'websocket' ? 'a WebSocket connection' : request.type === 'ping' ? 'a beacon' : `a request (${request.type})`;
         add('request', { url: request.url, type: request.type }, 'fail', `${what} goes to ${origin}, another origin, ${when}`);

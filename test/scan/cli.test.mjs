@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TRACKING_COOKIES } from '../../dist/lib/core/necessary.js';
 import { matchesCookieName } from '../../dist/lib/core/cookie-names.js';
+import { judge } from '../../scan/judge.mjs';
 import { htmlReport } from '../../scan/report-html.mjs';
 import { progress } from '../../scan/progress.mjs';
 import { suggestOwner, VENDORS } from '../../scan/suggest.mjs';
@@ -111,6 +112,34 @@ describe('parts', () => {
     assert.deepEqual(suggestOwner('_hjSession_1', config), { vendor: 'Hotjar', text: 'a Hotjar name, but no service of the config is Hotjar: declare Hotjar as a service' });
     assert.equal(suggestOwner('xyz', config).service, undefined);
     assert.ok(matchesCookieName('count_session_1', 'count_session*'));
+  });
+
+  it('judging: the log endpoint\'s origin and --allow-origin ones are accepted; the consent cookie, also as __Host-, always', () => {
+    const config = {
+      revision: 1,
+      log: { endpoint: 'https://log.example.org/receipts' },
+      categories: [{ id: 'necessary', required: true, label: 'N', services: [{ id: 'cms', name: 'CMS', cookies: [{ name: 'sess_*', expires: 'session' }] }] }],
+    };
+    const visit = {
+      page: 'https://site.example/',
+      phase: 'after-reject',
+      named: [],
+      hints: [],
+      storage: [{ area: 'sessionStorage', key: 'sess_tab', frame: 'https://site.example/' }],
+      cookies: [{ name: '__Host-consent', domain: 'site.example', path: '/' }, { name: 'sess_1', domain: 'site.example', path: '/' }, { name: '_ga', domain: '.site.example', path: '/' }],
+      requests: [
+        { url: 'https://log.example.org/receipts', type: 'ping', frame: '' },
+        { url: 'https://cdn.example.net/lib.js', type: 'script', frame: '' },
+        { url: 'https://site.example/own.js', type: 'script', frame: '' },
+        { url: 'data:image/png;base64,AAAA', type: 'image', frame: '' },
+        { url: 'https://maps.example.com/tile.png', type: 'image', frame: '' },
+      ],
+    };
+    const findings = judge({ config, visits: [visit], allowOrigins: ['https://cdn.example.net'] });
+    assert.deepEqual(findings.map(({ kind, item, severity }) => ({ kind, item, severity })), [
+      { kind: 'cookie', item: { name: '_ga', domain: '.site.example' }, severity: 'fail' },
+      { kind: 'request', item: { url: 'https://maps.example.com/tile.png', type: 'image' }, severity: 'fail' },
+    ]);
   });
 
   it('Link: headers give their resource hints', () => {

@@ -22,7 +22,9 @@ before(async () => {
 });
 after(() => site?.close());
 
-const findingsOf = (name) => brief(all.report.findings.filter((finding) => finding.page === `${site.url}/test/fixtures/scan/${name}.html`));
+const findingsIn = (report, name) => brief(report.findings.filter((finding) => finding.page === `${site.url}/test/fixtures/scan/${name}.html`));
+const findingsOf = (name) => findingsIn(all.report, name);
+const PHASES = ['before-decision', 'after-reject', 'after-accept'];
 const both = (kind, item) => [
   { page: null, phase: 'before-decision', kind, item, severity: 'fail' },
   { page: null, phase: 'after-reject', kind, item, severity: 'fail' },
@@ -156,5 +158,35 @@ describe('runs of one page', () => {
     assert.deepEqual(brief(report.findings), [{ page: null, phase: 'after-accept', kind: 'unseen-service', item: { service: 'podcast' }, severity: 'warn' }]);
     assert.equal(report.config.source, join(FIXTURES, 'config-extra.json'));
     assert.deepEqual(report.totals, { pages: 1, failedPages: 0, failures: 0, warnings: 1, passed: false });
+  });
+});
+
+describe('connections, accepted origins and pages that cannot be loaded', () => {
+  let run;
+  before(async () => {
+    const pages = ['connections.html', 'font.html', 'missing.html'].map((name) => `${site.url}/test/fixtures/scan/${name}`);
+    run = await runCli([RESOLVER, '--settle', '200', '--allow-origin', `http://fonts.test:${site.port}`, ...pages], { json: join(folder, 'connections.json') });
+  });
+
+  it('a WebSocket, an EventSource and a preconnect in a Link: header fail before a decision and after the refusal', () => {
+    assert.equal(run.code, 1);
+    assert.deepEqual(findingsIn(run.report, 'connections'), on('connections', [
+      { page: null, phase: 'before-decision', kind: 'request', item: { url: `http://events.test:${site.port}/stream`, type: 'eventsource' }, severity: 'fail' },
+      { page: null, phase: 'before-decision', kind: 'request', item: { url: `ws://chat.test:${site.port}/live`, type: 'websocket' }, severity: 'fail' },
+      { page: null, phase: 'before-decision', kind: 'resource-hint', item: { url: `http://cdn.test:${site.port}/`, rel: 'preconnect', source: 'header' }, severity: 'fail' },
+      { page: null, phase: 'after-reject', kind: 'request', item: { url: `http://events.test:${site.port}/stream`, type: 'eventsource' }, severity: 'fail' },
+      { page: null, phase: 'after-reject', kind: 'request', item: { url: `ws://chat.test:${site.port}/live`, type: 'websocket' }, severity: 'fail' },
+      { page: null, phase: 'after-reject', kind: 'resource-hint', item: { url: `http://cdn.test:${site.port}/`, rel: 'preconnect', source: 'header' }, severity: 'fail' },
+    ]));
+  });
+
+  it('--allow-origin accepts the web font\'s origin', () => {
+    assert.deepEqual(findingsIn(run.report, 'font'), []);
+    assert.deepEqual(run.report.options.allowOrigins, [`http://fonts.test:${site.port}`]);
+  });
+
+  it('a page that cannot be loaded fails in each phase', () => {
+    assert.deepEqual(findingsIn(run.report, 'missing'), on('missing', PHASES.map((phase) => ({ page: null, phase, kind: 'load', item: { url: `${site.url}/test/fixtures/scan/missing.html` }, severity: 'fail' }))));
+    assert.equal(run.report.findings.find((finding) => finding.kind === 'load').why, 'the before-decision visit could not be made: the page answers HTTP 404');
   });
 });

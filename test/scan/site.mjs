@@ -67,7 +67,12 @@ export async function startSite() {
       }
       if (/^\/test\/fixtures\/scan\/[\w-]+\.(html|js)$/.test(pathname)) {
         readFile(join(ROOT, pathname), 'utf8').then(
-          (text) => response.writeHead(200, { 'Content-Type': pathname.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(text.replaceAll('__PORT__', String(port))),
+          (text) => {
+            const headers = { 'Content-Type': pathname.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+            // A resource hint that only the response headers give.
+            if (pathname.endsWith('/connections.html')) headers.Link = `<http://cdn.test:${port}>; rel=preconnect`;
+            response.writeHead(200, headers).end(text.replaceAll('__PORT__', String(port)));
+          },
           () => response.writeHead(404).end(),
         );
         return true;
