@@ -51,7 +51,7 @@ function declarations(config) {
           name: declaredName(cookie),
           service,
           beforeDecision: !optional || reduced,
-          afterRefusal: !optional || (reduced && service.adapter?.afterRefusal === 'continue'),
+          afterRefusal: !optional || (reduced && /** @type {{ afterRefusal?: string }} */ (service.adapter)?.afterRefusal === 'continue'),
         };
       }),
     ),
@@ -72,7 +72,8 @@ export function judge({ config, visits, allowOrigins, configUrl }) {
   /** @type {Finding[]} */
   const findings = [];
   const adapterBases = config.categories.flatMap((category) => category.services.flatMap((service) => {
-    const base = service.adapter?.url ?? service.adapter?.src;
+    const adapter = /** @type {{ url?: string, src?: string } | undefined} */ (service.adapter);
+    const base = adapter?.url ?? adapter?.src;
     return typeof base === 'string' ? [{ service, base }] : [];
   }));
   /** Service ids seen anywhere in the run. */
@@ -180,7 +181,7 @@ function sortFindings(findings) {
   const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   return findings.sort(
     (a, b) =>
-      (a.page === null) - (b.page === null) ||
+      Number(a.page === null) - Number(b.page === null) ||
       compare(a.page ?? '', b.page ?? '') ||
       PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||

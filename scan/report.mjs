@@ -32,6 +32,7 @@ export function buildReport({ pages, visits, findings, loaded, options, date = n
   const summaries = pages.map((url) => {
     const own = findings.filter((finding) => finding.page === url);
     const failures = own.filter((finding) => finding.severity === 'fail').length;
+    /** @type {PageSummary['visits']} */
     const visitCounts = {};
     for (const phase of PHASES) {
       const visit = visits.find((candidate) => candidate.page === url && candidate.phase === phase);

@@ -29,8 +29,8 @@ async function pool(items, limit, work) {
 
 /**
  * @param {string[]} args
- * @param {{ stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream }} [streams]
- * @returns {Promise<0 | 1 | 2>}
+ * @param {{ stdout?: NodeJS.WriteStream, stderr?: NodeJS.WriteStream }} [streams]
+ * @returns {Promise<number>} the exit code: 0, 1 or 2
  */
 export async function runScan(args, { stdout = process.stdout, stderr = process.stderr } = {}) {
   const fail = (message) => {
@@ -81,6 +81,7 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
     const configUrl = !options.config && /^https?:/.test(loaded.source) ? loaded.source : undefined;
     const visitOptions = { timeout: options.timeout, settle: options.settle, consentCookie: config.cookie?.name ?? 'consent', configUrl };
     const bar = progress(stderr, pages.length);
+    /** @type {Map<string, number>} */
     const visitsLeft = new Map(pages.map((url) => [url, PHASES.length]));
     const tasks = pages.flatMap((url) => PHASES.map((phase) => ({ url, phase })));
     /** Visits finished so far, to judge each page as soon as its three are done. */

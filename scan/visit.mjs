@@ -106,7 +106,7 @@ async function hoverAndFocus(page) {
 
 /** What the DOM of one frame holds: resource hints, and the ids gated elements name. */
 function readFrameDom(hintRels) {
-  const hints = [...document.querySelectorAll('link[rel][href]')].flatMap((link) => {
+  const hints = [.../** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel][href]'))].flatMap((link) => {
     const rel = link.rel.toLowerCase().split(/\s+/).find((name) => hintRels.includes(name));
     return rel ? [{ url: link.href, rel }] : [];
   });
