@@ -101,8 +101,12 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
     const findings = judge({ config, visits, allowOrigins: options.allowOrigins, configUrl });
     const report = buildReport({ pages, visits, findings, loaded, options });
     stdout.write(textReport(report));
-    if (options.json) await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
-    if (options.html) await writeFile(options.html, htmlReport(report));
+    try {
+      if (options.json) await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+      if (options.html) await writeFile(options.html, htmlReport(report));
+    } catch (error) {
+      return fail(`cannot write the report: ${error.message}`);
+    }
     return report.totals.passed ? 0 : 1;
   } finally {
     await browser.close();
