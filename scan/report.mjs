@@ -11,7 +11,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * @property {boolean} ok no failure on this page
  * @property {number} failures
  * @property {number} warnings
- * @property {Record<string, { cookies: number, storage: number, requests: number, hints: number, error?: string }>} visits counts by phase
+ * @property {Record<string, { cookies: number, storage: number, requests: number, hints: number, ms: number, error?: string, pending?: string[] }>} visits counts by phase, how long each
+ *   visit took, and the requests still in flight when a wait for network idle ran out of time (the record may miss their effects)
  *
  * @typedef {object} ScanReport
  * @property {{ name: 'consent-banner-scan', version: string }} tool
@@ -37,7 +38,7 @@ export function buildReport({ pages, visits, findings, loaded, options, date = n
     for (const phase of PHASES) {
       const visit = visits.find((candidate) => candidate.page === url && candidate.phase === phase);
       if (!visit) continue;
-      visitCounts[phase] = { cookies: visit.cookies.length, storage: visit.storage.length, requests: visit.requests.length, hints: visit.hints.length, ...(visit.error ? { error: visit.error } : {}) };
+      visitCounts[phase] = { cookies: visit.cookies.length, storage: visit.storage.length, requests: visit.requests.length, hints: visit.hints.length, ms: visit.ms ?? 0, ...(visit.error ? { error: visit.error } : {}), ...(visit.pending ? { pending: visit.pending } : {}) };
     }
     return { url, ok: failures === 0, failures, warnings: own.length - failures, visits: visitCounts };
   });

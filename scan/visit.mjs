@@ -14,6 +14,8 @@
  * @property {string} page
  * @property {Phase} phase
  * @property {string} [error] why the visit could not be made
+ * @property {number} [ms] how long the visit took
+ * @property {string[]} [pending] requests still in flight when a wait for network idle ran out of time
  * @property {{ name: string, domain: string, path: string, httpOnly: boolean }[]} cookies
  * @property {{ area: 'localStorage' | 'sessionStorage' | 'indexedDB', key: string, frame: string }[]} storage
  * @property {{ url: string, type: string, frame: string }[]} requests
@@ -67,12 +69,13 @@ function networkIdle(page) {
     for (const request of inFlight) if (request.isNavigationRequest() ? request.frame() !== frame : true) inFlight.delete(request);
     lastChange = Date.now();
   });
-  /** Resolves once nothing was in flight for `settle` ms, or after `timeout` ms in any case. */
+  /** Resolves once nothing was in flight for `settle` ms (with []), or after `timeout` ms with the URLs still in flight. */
   return (settle, timeout) =>
     new Promise((resolve) => {
       const deadline = Date.now() + timeout;
       const check = () => {
-        if ((inFlight.size === 0 && Date.now() - lastChange >= settle) || Date.now() >= deadline) resolve(undefined);
+        if (inFlight.size === 0 && Date.now() - lastChange >= settle) resolve([]);
+        else if (Date.now() >= deadline) resolve([...inFlight].map((request) => request.url()));
         else setTimeout(check, 25);
       };
       check();
@@ -153,11 +156,16 @@ async function readFrameStorage() {
 export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configUrl }) {
   /** @type {VisitRecord} */
   const record = { page: pageUrl, phase, cookies: [], storage: [], requests: [], hints: [], named: [] };
+  const started = Date.now();
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(timeout);
     const idle = networkIdle(page);
+    const waitIdle = async () => {
+      const pending = await idle(settle, timeout);
+      if (pending.length) record.pending = [...new Set([...(record.pending ?? []), ...pending])];
+    };
     // Before a decision the whole visit counts; in the other phases, from the click on.
     let recording = phase === 'before-decision';
     page.on('request', (request) => {
@@ -178,7 +186,7 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
 
     const response = await page.goto(pageUrl, { waitUntil: 'load', timeout });
     if (response && !response.ok()) throw new Error(`the page answers HTTP ${response.status()}`);
-    await idle(settle, timeout);
+    await waitIdle();
     if (phase === 'before-decision') {
       await scrollThrough(page);
       await hoverAndFocus(page);
@@ -200,10 +208,10 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
         if (Date.now() > deadline) throw new Error(`no consent cookie "${consentCookie}" was stored within ${timeout} ms of clicking "${ACTION[phase]}"`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      await idle(settle, timeout);
+      await waitIdle();
       await page.reload({ waitUntil: 'load', timeout });
     }
-    await idle(settle, timeout);
+    await waitIdle();
 
     record.cookies = (await context.cookies()).map(({ name, domain, path, httpOnly }) => ({ name, domain, path, httpOnly }));
     const siteOrigin = new URL(pageUrl).origin;
@@ -233,6 +241,7 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
     record.error = error.message.split('\n')[0];
   } finally {
     await context.close().catch(() => {});
+    record.ms = Date.now() - started;
   }
   return record;
 }
