@@ -2,6 +2,7 @@
 // institute with its privacy page, and the research centre with econda's anonymised
 // measurement before consent) passes with no failure and no warning.
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { brief, reportFolder, RESOLVER, runCli, startSite } from './site.mjs';
@@ -12,7 +13,10 @@ before(async () => {
   site = await startSite();
   folder = reportFolder();
 });
-after(() => site?.close());
+after(() => {
+  site?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('the demo passes the scan', () => {
   it('the institute: /demo/ and its privacy page', async () => {

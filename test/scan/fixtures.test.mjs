@@ -3,7 +3,7 @@
 // raises no alarm; after "Accept all" undeclared names warn with the service they belong to,
 // and a declared service the site does not use warns as unseen.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { brief, FIXTURES, reportFolder, RESOLVER, runCli, startSite } from './site.mjs';
@@ -20,7 +20,10 @@ before(async () => {
   const pages = [...MISTAKES, 'clean', 'accept'].map((name) => `${site.url}/test/fixtures/scan/${name}.html`);
   all = await runCli([RESOLVER, '--settle', '200', '--html', join(folder, 'report.html'), ...pages], { json: join(folder, 'report.json') });
 });
-after(() => site?.close());
+after(() => {
+  site?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
 
 const findingsIn = (report, name) => brief(report.findings.filter((finding) => finding.page === `${site.url}/test/fixtures/scan/${name}.html`));
 const findingsOf = (name) => findingsIn(all.report, name);
