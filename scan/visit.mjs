@@ -1,0 +1,247 @@
+// One visit of one page in one phase, in a fresh browser context (own cookies and
+// storage), and the record of what the page stored and requested in it:
+//   before-decision: load, scroll, hover and focus every placeholder and gated element;
+//   after-reject / after-accept: load, click the banner's button, wait for the consent
+//   cookie, reload; everything from the click on is recorded.
+// The recorder sees every request of every frame (beacons, EventSource and WebSockets of the
+// page too), the resource hints of the DOM and of `Link:` headers, every cookie of the
+// context (HttpOnly and other domains' too, through CDP) and the storage names of the page
+// and its same-origin frames.
+
+/** @typedef {'before-decision' | 'after-reject' | 'after-accept'} Phase */
+/**
+ * @typedef {object} VisitRecord
+ * @property {string} page
+ * @property {Phase} phase
+ * @property {string} [error] why the visit could not be made
+ * @property {number} [ms] how long the visit took
+ * @property {string[]} [pending] requests still in flight when a wait for network idle ran out of time
+ * @property {{ name: string, domain: string, path: string, httpOnly: boolean }[]} cookies
+ * @property {{ area: 'localStorage' | 'sessionStorage' | 'indexedDB', key: string, frame: string }[]} storage
+ * @property {{ url: string, type: string, frame: string }[]} requests
+ * @property {{ url: string, rel: string, source: 'dom' | 'header', frame: string }[]} hints
+ * @property {string[]} named service or category ids named by `data-consent` and `consent-embed[service]`
+ * @property {string | null} [bannerConfig] the config the page's banner uses: its `src` as a URL, "inline", or null without a banner
+ * @property {boolean} [skipped] no decision made: the banner uses another config than the run's (the before-decision visit reports it)
+ */
+
+export const PHASES = /** @type {const} */ (['before-decision', 'after-reject', 'after-accept']);
+const ACTION = { 'after-reject': 'reject', 'after-accept': 'accept' };
+const HINT_RELS = ['preconnect', 'dns-prefetch', 'preload', 'prefetch', 'prerender', 'modulepreload'];
+
+/** `Link: <https://fonts.example>; rel=preconnect, </a.css>; rel="preload"; as=style` -> hints. */
+export function linkHeaderHints(header, base) {
+  const hints = [];
+  for (const match of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
+    const rels = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;\s,]+))/i.exec(match[2]);
+    const rel = (rels?.[1] ?? rels?.[2] ?? '').toLowerCase().split(/\s+/).find((name) => HINT_RELS.includes(name));
+    if (!rel) continue;
+    try {
+      hints.push({ url: new URL(match[1], base).href, rel });
+    } catch {
+      // Not a URL: nothing a browser would connect to.
+    }
+  }
+  return hints;
+}
+
+/**
+ * Tracks the requests in flight, to tell when the network has been idle for a while.
+ * EventSource and WebSocket connections stay open by design and do not count; nor do the
+ * requests of a document the main frame has navigated away from (Chromium does not always
+ * report how those end, and the new document does not wait for them).
+ */
+function networkIdle(page) {
+  const inFlight = new Set();
+  let lastChange = Date.now();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'eventsource') return;
+    inFlight.add(request);
+    lastChange = Date.now();
+  });
+  const done = (request) => {
+    if (inFlight.delete(request)) lastChange = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    for (const request of inFlight) if (request.isNavigationRequest() ? request.frame() !== frame : true) inFlight.delete(request);
+    lastChange = Date.now();
+  });
+  /** Resolves once nothing was in flight for `settle` ms (with []), or after `timeout` ms with the URLs still in flight. */
+  return (settle, timeout) =>
+    new Promise((resolve) => {
+      const deadline = Date.now() + timeout;
+      const check = () => {
+        if (inFlight.size === 0 && Date.now() - lastChange >= settle) resolve([]);
+        else if (Date.now() >= deadline) resolve([...inFlight].map((request) => request.url()));
+        else setTimeout(check, 25);
+      };
+      check();
+    });
+}
+
+/** Scrolls through the page a viewport at a time (lazy content loads), then back to the top. */
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 20));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.max(window.innerHeight, 200)) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+    window.scrollTo(0, 0);
+  });
+}
+
+/** Hovers and focuses every placeholder, gated element and placeholder button, never clicking. */
+async function hoverAndFocus(page) {
+  const handles = [...(await page.$$('consent-embed, [data-consent]')), ...(await page.$$('consent-embed >>> button'))];
+  for (const handle of handles) {
+    // Hidden elements (a gated <script>) cannot be hovered; focusing them is harmless.
+    await handle.hover().catch(() => {});
+    await handle.focus().catch(() => {});
+    await handle.dispose();
+  }
+}
+
+/** What the DOM of one frame holds: resource hints, and the ids gated elements name. */
+function readFrameDom(hintRels) {
+  const hints = [.../** @type {NodeListOf<HTMLLinkElement>} */ (document.querySelectorAll('link[rel][href]'))].flatMap((link) => {
+    const rel = link.rel.toLowerCase().split(/\s+/).find((name) => hintRels.includes(name));
+    return rel ? [{ url: link.href, rel }] : [];
+  });
+  const named = [...document.querySelectorAll('[data-consent]')].map((element) => element.getAttribute('data-consent'));
+  named.push(...[...document.querySelectorAll('consent-embed[service]')].map((element) => element.getAttribute('service')));
+  return { hints, named };
+}
+
+/** The config the page's banner uses: its `src` as a URL, "inline", or null without a banner. */
+function readBannerConfig() {
+  const banner = document.querySelector('consent-banner');
+  if (!banner) return null;
+  const src = banner.getAttribute('src');
+  return src ? new URL(src, document.baseURI).href : 'inline';
+}
+
+/** The storage names of one frame: localStorage and sessionStorage keys, IndexedDB databases. */
+async function readFrameStorage() {
+  const keys = (storage) => Array.from({ length: storage.length }, (_, index) => storage.key(index));
+  const names = { localStorage: [], sessionStorage: [], indexedDB: [] };
+  try {
+    names.localStorage = keys(localStorage);
+    names.sessionStorage = keys(sessionStorage);
+  } catch {
+    // Storage blocked in this frame: nothing stored.
+  }
+  try {
+    names.indexedDB = (await indexedDB.databases()).map((database) => database.name);
+  } catch {
+    // No IndexedDB here.
+  }
+  return names;
+}
+
+/**
+ * Visits a page in one phase.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} pageUrl
+ * @param {Phase} phase
+ * @param {{ timeout: number, settle: number, consentCookie: string, configUrl?: string }} options consentCookie: the
+ *   config's cookie name; configUrl: the run's config when a page gave it (a banner with another one is not clicked)
+ * @returns {Promise<VisitRecord>}
+ */
+export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configUrl }) {
+  /** @type {VisitRecord} */
+  const record = { page: pageUrl, phase, cookies: [], storage: [], requests: [], hints: [], named: [] };
+  const started = Date.now();
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(timeout);
+    const idle = networkIdle(page);
+    const waitIdle = async () => {
+      const pending = await idle(settle, timeout);
+      if (pending.length) record.pending = [...new Set([...(record.pending ?? []), ...pending])];
+    };
+    // Before a decision the whole visit counts; in the other phases, from the click on.
+    let recording = phase === 'before-decision';
+    page.on('request', (request) => {
+      if (recording) record.requests.push({ url: request.url(), type: request.resourceType(), frame: request.frame()?.url() ?? '' });
+    });
+    page.on('response', (response) => {
+      const link = response.headers().link;
+      if (recording && link) {
+        for (const hint of linkHeaderHints(link, response.url())) record.hints.push({ ...hint, source: 'header', frame: response.frame()?.url() ?? '' });
+      }
+    });
+    // WebSockets are no puppeteer requests: the page's own CDP session reports them.
+    const session = await page.createCDPSession();
+    await session.send('Network.enable');
+    session.on('Network.webSocketCreated', ({ url }) => {
+      if (recording) record.requests.push({ url, type: 'websocket', frame: page.mainFrame().url() });
+    });
+
+    const response = await page.goto(pageUrl, { waitUntil: 'load', timeout });
+    if (response && !response.ok()) throw new Error(`the page answers HTTP ${response.status()}`);
+    await waitIdle();
+    if (phase === 'before-decision') {
+      await scrollThrough(page);
+      await hoverAndFocus(page);
+    } else {
+      const bannerConfig = await page.evaluate(readBannerConfig);
+      if (configUrl && bannerConfig && bannerConfig !== configUrl) {
+        record.bannerConfig = bannerConfig;
+        record.skipped = true;
+        return record;
+      }
+      const selector = `consent-banner >>> button[data-action="${ACTION[phase]}"]`;
+      const button = await page.waitForSelector(selector, { timeout }).catch(() => null);
+      if (!button) throw new Error(`the banner shows no "${ACTION[phase]}" button (${selector}) within ${timeout} ms`);
+      recording = true;
+      await button.click();
+      const names = [consentCookie, `__Host-${consentCookie}`];
+      const deadline = Date.now() + timeout;
+      while (!(await context.cookies()).some((cookie) => names.includes(cookie.name))) {
+        if (Date.now() > deadline) throw new Error(`no consent cookie "${consentCookie}" was stored within ${timeout} ms of clicking "${ACTION[phase]}"`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await waitIdle();
+      await page.reload({ waitUntil: 'load', timeout });
+    }
+    await waitIdle();
+
+    record.cookies = (await context.cookies()).map(({ name, domain, path, httpOnly }) => ({ name, domain, path, httpOnly }));
+    const siteOrigin = new URL(pageUrl).origin;
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      const frameUrl = frame.url();
+      const dom = await frame.evaluate(readFrameDom, HINT_RELS).catch(() => ({ hints: [], named: [] }));
+      record.hints.push(...dom.hints.map((hint) => ({ ...hint, source: /** @type {const} */ ('dom'), frame: frameUrl })));
+      record.named.push(...dom.named);
+      let origin;
+      try {
+        origin = new URL(frameUrl).origin;
+      } catch {
+        continue;
+      }
+      // about:blank and srcdoc frames share the page's storage; other origins are not the site's.
+      if (origin !== siteOrigin && origin !== 'null') continue;
+      const names = await frame.evaluate(readFrameStorage).catch(() => null);
+      if (!names) continue;
+      for (const area of /** @type {const} */ (['localStorage', 'sessionStorage', 'indexedDB'])) {
+        for (const key of names[area]) record.storage.push({ area, key, frame: frameUrl });
+      }
+    }
+    record.named = [...new Set(record.named)];
+    record.bannerConfig = await page.evaluate(readBannerConfig);
+  } catch (error) {
+    record.error = error.message.split('\n')[0];
+  } finally {
+    await context.close().catch(() => {});
+    record.ms = Date.now() - started;
+  }
+  return record;
+}
