@@ -49,7 +49,7 @@ function startAdaptersOnUse(store: ConsentStore): void {
 // nothing starts, so nothing gated loads, and scriptPolicy() has said why.
 if (!customElements.get('consent-banner') && scriptPolicy()) {
   // Starters first: defining the banner upgrades it, and an inline or already set config is
-  // applied right then; every starter must hear of it.
+  // applied right then when stamped; every starter must hear of it.
   startGate(consent, document, defineOnUse);
   startCleaner(consent);
   startTabSync(consent);

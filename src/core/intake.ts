@@ -62,8 +62,8 @@ export function judgeConfig(input: unknown): ConsentConfig | ConfigProblem[] | P
 }
 
 /**
- * Returns the function that hands the config from a source to the store: at once for an
- * object or text, after the fetch for a URL. A later call supersedes one still waiting, so
+ * Returns the function that hands the config from a source to the store: at once for a
+ * stamped object or text, once the validator has judged any other, after the fetch for a URL. A later call supersedes one still waiting, so
  * the newest source wins. `null` (no source yet) reports a missing config only if none
  * arrives while the page loads. Each call resolves once the config of the newest source
  * was applied or rejected: its own, or the one that superseded it.
