@@ -131,8 +131,11 @@ describe('<consent-banner> config sources', () => {
     shownDialog(banner);
   });
 
-  it('a config property replaces the one it read from its markup', async () => {
+  it('a config property replaces the one it read from its markup, and configApplied waits for it', async () => {
     const banner = await fixture<ConsentBanner>(html`<consent-banner lang="en" src="/test/fixtures/consent.json"></consent-banner>`);
+    await banner.configApplied;
+    expect(consent.config!.revision).to.equal(4);
+    // Unstamped, the new config is applied only once the validator has judged it.
     banner.config = testConfig({ revision: 8 });
     await banner.configApplied;
     expect(consent.config!.revision).to.equal(8);

@@ -78,7 +78,9 @@ export class ConsentBanner extends HTMLElement {
   #unsubscribe?: () => void;
   /**
    * Settles when the config has been applied or rejected and, if the visitor has to
-   * decide, the dialog shows; tests and integrations can await it.
+   * decide, the dialog shows; tests and integrations can await it. Each new source (a
+   * `config` set later) gives a new promise, for that config: an unstamped one is applied
+   * only once the validator has judged it.
    */
   configApplied: Promise<void>;
   #settle!: () => void;
@@ -130,9 +132,10 @@ export class ConsentBanner extends HTMLElement {
     // A visitor without any stored record (and without a browser signal that answers for them)
     // will be asked: the dialog's code loads now, beside the config, not after it.
     if (!mayHaveDecision()) void (this.#dialog ??= this.#createDialog()).catch(() => {});
-    void takeConfig(source)
-      .then(() => this.#opening)
-      .then(this.#settle);
+    // (It settles with the opening's undefined, or null when no dialog opens: no value to read.)
+    const applied = takeConfig(source).then(() => this.#opening) as Promise<unknown> as Promise<void>;
+    void applied.then(this.#settle);
+    this.configApplied = applied;
   }
 
   /** The dialog follows every change; a new config that leaves the visitor undecided: ask. */
