@@ -35,8 +35,8 @@ function configFile(config) {
   return file;
 }
 
-/** The demo config with another revision, so each test has a snapshot of its own. */
-const revised = (revision) => ({ ...structuredClone(demo), revision });
+/** The demo config with another revision, so each test has a snapshot of its own (unstamped: the demo's stamp would no longer fit). */
+const revised = (revision) => ({ ...structuredClone(demo), checked: undefined, revision });
 
 describe('consent-banner-check --upload', () => {
   let server;
@@ -68,7 +68,7 @@ describe('consent-banner-check --upload', () => {
     assert.equal(await snapshotKnown(hash), false);
 
     const result = await check(['--upload', server.url, file], { CONSENT_LOG_TOKEN: testToken });
-    assert.deepEqual(result, { status: 0, out: `FILE: valid\nFILE: uploaded, snapshot ${hash}\n`, err: '' });
+    assert.deepEqual(result, { status: 0, out: `FILE: valid, stamped\nFILE: uploaded, snapshot ${hash}\n`, err: '' });
     assert.equal(await snapshotKnown(hash), true);
 
     // The look-up shows the config exactly as the file has it.
@@ -83,7 +83,7 @@ describe('consent-banner-check --upload', () => {
 
     // Uploading on every deployment is harmless: the server already has it.
     const again = await check(['--upload', server.url.replace(/\/$/, ''), file], { CONSENT_LOG_TOKEN: testToken });
-    assert.deepEqual(again, { status: 0, out: `FILE: valid\nFILE: uploaded, snapshot ${hash} (already there)\n`, err: '' });
+    assert.deepEqual(again, { status: 0, out: `FILE: valid, stamped\nFILE: uploaded, snapshot ${hash} (already there)\n`, err: '' });
   });
 
   it('reads the token from --token-file, and uploads every file given', async () => {
@@ -93,7 +93,7 @@ describe('consent-banner-check --upload', () => {
     const files = [configFile(first), configFile(second)];
     const result = await check(['--upload', server.url, '--token-file', tokenFile, ...files]);
     assert.equal(result.status, 0, result.err);
-    assert.equal(result.out, `FILE: valid\nFILE2: valid\nFILE: uploaded, snapshot ${configHash(first)}\nFILE2: uploaded, snapshot ${configHash(second)}\n`);
+    assert.equal(result.out, `FILE: valid, not stamped\nFILE2: valid, not stamped\nFILE: uploaded, snapshot ${configHash(first)}\nFILE2: uploaded, snapshot ${configHash(second)}\n`);
     assert.equal(await snapshotKnown(configHash(first)), true);
     assert.equal(await snapshotKnown(configHash(second)), true);
   });
@@ -102,7 +102,7 @@ describe('consent-banner-check --upload', () => {
     const config = revised(21);
     const result = await check(['--upload', server.url, configFile(config)], { CONSENT_LOG_TOKEN: 'not-the-token-0123456789' });
     assert.equal(result.status, 1);
-    assert.equal(result.out, 'FILE: valid\n');
+    assert.equal(result.out, 'FILE: valid, not stamped\n');
     assert.equal(result.err, `FILE: the log server at ${server.url}snapshots refused the token (401): check CONSENT_LOG_TOKEN or --token-file\n`);
     assert.equal(await snapshotKnown(configHash(config)), false);
   });
@@ -120,7 +120,7 @@ describe('consent-banner-check --upload', () => {
     bad.revision = 2 ** 53;
     const result = await check(['--upload', server.url, configFile(good), configFile(bad)], { CONSENT_LOG_TOKEN: testToken });
     assert.equal(result.status, 1);
-    assert.equal(result.out, 'FILE: valid\n');
+    assert.equal(result.out, 'FILE: valid, not stamped\n');
     assert.equal(result.err, 'FILE2: error at $.revision: must be at most 9007199254740991\nconsent-banner-check: nothing uploaded, as not every config passed the check\n');
     assert.equal(await snapshotKnown(configHash(good)), false);
     assert.equal(await snapshotKnown(configHash(bad)), false);
@@ -139,7 +139,7 @@ describe('consent-banner-check --upload', () => {
     const url = `http://127.0.0.1:${await freePort()}/`;
     const result = await check(['--upload', url, configFile(revised(41))], { CONSENT_LOG_TOKEN: testToken });
     assert.equal(result.status, 1);
-    assert.equal(result.out, 'FILE: valid\n');
+    assert.equal(result.out, 'FILE: valid, not stamped\n');
     assert.match(result.err, new RegExp(`^FILE: cannot reach the log server at ${url}snapshots: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\n$`));
   });
 
@@ -154,7 +154,7 @@ describe('consent-banner-check --upload', () => {
     const file = configFile(revised(43));
     const ftp = await check(['--upload', 'ftp://example.org/', file], { CONSENT_LOG_TOKEN: testToken });
     assert.equal(ftp.status, 2);
-    assert.match(ftp.err, /^consent-banner-check: --upload needs an http or https URL, not "ftp:\/\/example.org\/"\nusage: consent-banner-check \[--strict\] \[--upload <log server URL> \[--token-file F\]\]/);
+    assert.match(ftp.err, /^consent-banner-check: --upload needs an http or https URL, not "ftp:\/\/example.org\/"\nusage: consent-banner-check \[--strict\] \[--stamp\] \[--upload <log server URL> \[--token-file F\]\]/);
     const stray = await check(['--token-file', join(folder, 'token'), file]);
     assert.equal(stray.status, 2);
     assert.match(stray.err, /^consent-banner-check: --token-file is only used with --upload\n/);
