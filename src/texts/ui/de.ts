@@ -1,0 +1,41 @@
+/** German: the dialog, its settings layer and the embed placeholder (our own wording). */
+import type { UiTexts } from '../keys.js';
+
+export default {
+  title: 'Ihre Datenschutz-Auswahl',
+  intro:
+    'Mit Ihrer Einwilligung nutzen wir zusätzlich die folgenden optionalen Dienste. Die Website funktioniert auch ohne sie. Ihre Wahl können Sie jederzeit unter „Cookie-Einstellungen“ am Seitenende ändern.',
+  transfers: 'Diese Dienste können Daten in Länder außerhalb der EU übermitteln: {services}.',
+  acceptAll: 'Alle akzeptieren',
+  rejectAll: 'Alle ablehnen',
+  settings: 'Einstellungen',
+  save: 'Auswahl speichern',
+  close: 'Schließen',
+  privacy: 'Datenschutzerklärung',
+  imprint: 'Impressum',
+  settingsTitle: 'Cookie-Einstellungen',
+  settingsIntro:
+    'Wählen Sie, welche optionalen Dienste wir nutzen dürfen. Schalten Sie einen aus, löschen wir seine Cookies hier; was ein Anbieter auf seiner eigenen Website speichert, lässt sich nur dort löschen.',
+  alwaysOn: 'Immer aktiv',
+  on: 'An',
+  off: 'Aus',
+  partlyOn: 'Teilweise an',
+  provider: 'Anbieter',
+  purpose: 'Zweck',
+  cookies: 'Cookies',
+  cookieName: 'Name',
+  lifetime: 'Speicherdauer',
+  services: 'Dienste',
+  justification: 'Warum ohne Einwilligung',
+  reload: 'Schalten Sie {services} aus, lädt die Seite einmal neu, damit nichts weiterläuft.',
+  consentId: 'Ihre Einwilligungs-ID: {id}',
+  thirdCountry: 'Daten können übermittelt werden nach',
+  providerPrivacy: 'Datenschutzerklärung von {name}',
+  framed: 'Eine andere Website bettet diese Seite ein, daher gilt hier keine Auswahl. Öffnen Sie sie in einem neuen Fenster.',
+  newWindow: '(öffnet in neuem Fenster)',
+  loadVideo: 'Video laden',
+  loadContent: 'Inhalt laden',
+  alwaysAllow: '{name} immer erlauben',
+  embedNotice: 'Beim Laden dieses Inhalts erhält {provider} Ihre IP-Adresse und kann Cookies setzen.',
+  embedUnavailable: 'Dieser Inhalt kann hier nicht angezeigt werden.',
+} satisfies UiTexts;
