@@ -2,6 +2,8 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import ts from 'typescript';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
 
@@ -89,6 +91,89 @@ const chunkGraph = () => ({
  * hash (36 bits) still tell every version of a file apart, and the entry, which every page
  * view downloads, spells out the name of each file it may load.
  */
+/**
+ * One hash for all the language files, from their sources and the package version: the
+ * tables that name the 24 files of each kind then repeat one hash, which gzip keeps to a
+ * few bytes, where 24 different hashes would cost some 200. A change to any language
+ * renames them all; a visitor downloads one of them.
+ */
+const textsHash = (() => {
+  const hash = createHash('sha256').update(pkg.version);
+  for (const folder of ['src/texts/ui', 'src/texts/table']) {
+    for (const file of readdirSync(folder).sort()) hash.update(`${folder}/${file}\0`).update(readFileSync(`${folder}/${file}`));
+  }
+  return hash.digest('base64url').slice(0, 6);
+})();
+
+/** The key lists of TEXT_PARTS in src/texts/keys.ts, read from its source. */
+function textParts() {
+  const source = readFileSync('src/texts/keys.ts', 'utf8');
+  const block = source.slice(source.indexOf('export const TEXT_PARTS = {'), source.indexOf('} as const satisfies'));
+  return Object.fromEntries([...block.matchAll(/^  (\w+): \[([^\]]*)\]/gm)].map(([, part, keys]) => [part, [...keys.matchAll(/'(\w+)'/g)].map((key) => key[1])]));
+}
+
+/** A ui/ language file's texts: its source is one object literal of strings. */
+function languageFileTexts(file) {
+  const source = readFileSync(file, 'utf8');
+  const literal = source.slice(source.indexOf('export default {') + 'export default '.length, source.lastIndexOf('} satisfies') + 1);
+  return new Function(`return ${literal};`)();
+}
+
+/**
+ * In the drop-in, the language files load by part and the tables that name them shrink:
+ * - each ui/ file becomes one file per part of TEXT_PARTS (src/texts/keys.ts), so the first
+ *   layer loads only its own texts ("texts-dialog-fr-…"; "texts-settings-…", "texts-embed-…");
+ * - a table of 24 `import()`s (src/texts/ui-texts.ts, table-texts.ts), some 250 B
+ *   min+gzip each, becomes a list of codes and a file name built from it.
+ * The files are emitted under exactly those names, and each table's path to them is
+ * written once its chunk's place is known. Elsewhere (tests, the package for bundlers) the
+ * plain tables and whole files stay, with the same texts per part (partTexts).
+ */
+const languageFiles = () => {
+  const parts = textParts();
+  const languages = readdirSync('src/texts/ui').map((file) => file.replace('.ts', '')).sort();
+  const PART_ID = /\/src\/texts\/ui\/([a-z]+)\.ts\?part=(\w+)$/;
+  return {
+    name: 'language-files',
+    buildStart() {
+      if (Object.keys(parts).join() !== 'dialog,settings,embed') this.error(`TEXT_PARTS in src/texts/keys.ts not understood: ${Object.keys(parts).join()}`);
+      for (const language of languages) {
+        for (const part of Object.keys(parts)) {
+          this.emitFile({ type: 'chunk', id: `${fileURLToPath(new URL(`./src/texts/ui/${language}.ts`, import.meta.url))}?part=${part}`, fileName: `chunks/texts-${part}-${language}-${textsHash}.js` });
+        }
+        this.emitFile({ type: 'chunk', id: fileURLToPath(new URL(`./src/texts/table/${language}.ts`, import.meta.url)), fileName: `chunks/table-texts-${language}-${textsHash}.js` });
+      }
+    },
+    resolveId(source) {
+      return PART_ID.test(source.replaceAll('\\', '/')) ? source : null;
+    },
+    load(id) {
+      const match = PART_ID.exec(id.replaceAll('\\', '/'));
+      if (!match) return null;
+      const texts = languageFileTexts(id.slice(0, id.indexOf('?')));
+      const missing = parts[match[2]].filter((key) => typeof texts[key] !== 'string');
+      if (missing.length) this.error(`src/texts/ui/${match[1]}.ts lacks ${missing.join(', ')}`);
+      return `export default ${JSON.stringify(Object.fromEntries(parts[match[2]].map((key) => [key, texts[key]])))};`;
+    },
+    transform(code, id) {
+      const table = /\/src\/texts\/(ui|table)-texts\.ts$/.exec(id.replaceAll('\\', '/'));
+      if (!table) return null;
+      // (TypeScript has compiled the file already.)
+      const entries = [...code.matchAll(/^\s+([a-z]+): \(\) => import\('\.\/(?:ui|table)\/\1\.js'\),?$/gm)];
+      if (entries.map((entry) => entry[1]).join() !== languages.join()) this.error(`expected a table of the ${languages.length} languages of src/texts/ui in ${id}`);
+      const start = code.indexOf('{', code.indexOf(entries[0][0]) - 10);
+      const end = code.indexOf('};', start) + 1;
+      const file = table[1] === 'ui' ? `texts-\${part}-\${language}-${textsHash}.js` : `table-texts-\${language}-${textsHash}.js`;
+      const built = `Object.fromEntries('${languages.join(' ')}'.split(' ').map((language) => [language, (part) => import(\`\0TEXTS_DIR\0${file}\`)]))`;
+      return { code: code.slice(0, start) + built + code.slice(end), map: null };
+    },
+    renderChunk(code, chunk) {
+      if (!code.includes('\0TEXTS_DIR\0')) return null;
+      return { code: code.replaceAll('\0TEXTS_DIR\0', chunk.fileName.startsWith('chunks/') ? './' : './chunks/'), map: null };
+    },
+  };
+};
+
 function chunkName({ name, moduleIds }) {
   const holds = (pattern) => moduleIds.some((id) => pattern.test(id.replaceAll('\\', '/')));
   // Lit, with the texts and styles that the dialog and the embed placeholder share.
@@ -116,11 +201,14 @@ const valibotLite = () => ({
 });
 
 /**
- * Lit and the shared ui code stay one chunk, whichever lazy elements use which part of it:
+ * Lit and the shared ui code stay one chunk, whichever lazy elements use which part of it
+ * (and the table of language files, src/texts/ui-texts.ts: the banner and the embed
+ * element load this chunk beside their own code, so the visitor's language is asked for
+ * as soon as it arrives, without a small file of its own):
  * left alone, rollup splits it by its users (the cookie table needs Lit but not the shared
  * texts), and every page with a dialog would load two files instead of one.
  */
-const sharedUi = (id) => (/\/node_modules\/lit(-html)?\/|\/src\/ui\/shared\//.test(id.replaceAll('\\', '/')) ? 'lit-shared-ui' : undefined);
+const sharedUi = (id) => (/\/node_modules\/lit(-html)?\/|\/src\/ui\/shared\/|\/src\/texts\/ui-texts\.ts$/.test(id.replaceAll('\\', '/')) ? 'lit-shared-ui' : undefined);
 
 const external = Object.keys(pkg.dependencies);
 const isExternal = (id) => external.some((name) => id === name || id.startsWith(`${name}/`));
@@ -140,6 +228,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       valibotLite(),
+      languageFiles(),
       minifyCss(),
       minifyTemplates(),
       resolve({ browser: true }),

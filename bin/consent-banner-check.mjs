@@ -143,7 +143,7 @@ if (table !== undefined) {
     console.error('consent-banner-check: no table, as the config did not pass the check');
     process.exit(1);
   }
-  process.stdout.write(formatDeclaration(passed[0].config, tableLanguage ?? 'en', table));
+  process.stdout.write(await formatDeclaration(passed[0].config, tableLanguage ?? 'en', table));
   process.exit(0);
 }
 if (failed && snapshotsUrl) console.error('consent-banner-check: nothing uploaded, as not every config passed the check');

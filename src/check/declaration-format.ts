@@ -8,8 +8,9 @@
  * Config strings are text: every one is escaped for the output's language.
  */
 import type { ConsentConfig } from '../core/config-schema.js';
-import { cookieDeclaration, policyLinkText, type DeclaredService } from '../ui/cookie-table/declaration.js';
-import type { TableTexts } from '../ui/cookie-table/texts.js';
+import type { TableTexts } from '../texts/keys.js';
+import { tableTextFile } from '../texts/table-texts.js';
+import { cookieDeclaration, policyLinkText, tableLanguage, type CookieDeclaration, type DeclaredService } from '../ui/cookie-table/declaration.js';
 
 export type DeclarationFormat = 'html' | 'markdown';
 
@@ -22,9 +23,8 @@ const columns = (texts: TableTexts): string[] => [texts.tableService, texts.tabl
 
 const consentText = (texts: TableTexts, service: DeclaredService): string => (service.needsConsent ? texts.tableOptional : texts.tableRequired);
 
-/** The declaration of `config` in `language` as an HTML fragment (ends with a line break). */
-export function declarationHtml(config: ConsentConfig, language: string): string {
-  const { language: lang, texts, categories } = cookieDeclaration(config, language);
+/** A declaration as an HTML fragment (ends with a line break). */
+function declarationHtml({ language: lang, texts, categories }: CookieDeclaration): string {
   const lines = [`<div class="consent-cookie-table" lang="${escapeHtml(lang)}">`];
   for (const category of categories) {
     const description = category.description ? `<span class="description">${escapeHtml(category.description)}</span>` : '';
@@ -61,9 +61,8 @@ const escapeMarkdown = (text: string): string =>
 /** A URL inside `(…)`: whatever could end it or the cell is percent-encoded. */
 const markdownUrl = (url: string): string => url.replace(/[\s()<>|\\"`]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
-/** The declaration of `config` in `language` as Markdown: a heading per category, then its table. */
-export function declarationMarkdown(config: ConsentConfig, language: string): string {
-  const { texts, categories } = cookieDeclaration(config, language);
+/** A declaration as Markdown: a heading per category, then its table. */
+function declarationMarkdown({ texts, categories }: CookieDeclaration): string {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const blocks: string[] = [];
   for (const category of categories) {
@@ -92,6 +91,10 @@ export function declarationMarkdown(config: ConsentConfig, language: string): st
   return blocks.join('\n\n') + '\n';
 }
 
-export function formatDeclaration(config: ConsentConfig, language: string, format: DeclarationFormat): string {
-  return format === 'html' ? declarationHtml(config, language) : declarationMarkdown(config, language);
+/** The declaration of `config` for readers of `requested` (a primary language code such as "de"), in `format`. */
+export async function formatDeclaration(config: ConsentConfig, requested: string, format: DeclarationFormat): Promise<string> {
+  const language = tableLanguage(config, requested);
+  const builtIn = (await tableTextFile(language)()).default;
+  const declaration = cookieDeclaration(config, language, builtIn);
+  return format === 'html' ? declarationHtml(declaration) : declarationMarkdown(declaration);
 }

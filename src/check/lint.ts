@@ -10,9 +10,24 @@ import type { ConfigProblem } from '../core/validate.js';
 import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName } from '../core/cookie-names.js';
 import { necessaryDoubts, needsConsent } from '../core/necessary.js';
+import { BUILT_IN_LANGUAGES, DIALOG_TEXT_KEYS, EMBED_TEXT_KEYS } from '../texts/keys.js';
 
 export function lintConfig(config: ConsentConfig): ConfigProblem[] {
-  return [...necessaryDoubts(config), ...unjustifiedPreConsent(config), ...missingInformation(config), ...patternAdvice(config)];
+  return [...necessaryDoubts(config), ...unjustifiedPreConsent(config), ...missingInformation(config), ...patternAdvice(config), ...partialLanguages(config)];
+}
+
+/**
+ * A language without built-in texts that the config's `texts` give only in part: the
+ * dialog speaks it, and shows English for every text left out, marked as that language.
+ */
+function partialLanguages(config: ConsentConfig): ConfigProblem[] {
+  return Object.entries(config.texts ?? {}).flatMap(([language, texts]) => {
+    if ((BUILT_IN_LANGUAGES as readonly string[]).includes(language)) return [];
+    const missing = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS].filter((key) => !texts[key]);
+    return missing.length
+      ? [{ path: formatPath(['texts', language]), message: `"${language}" has no built-in texts, and ${missing.length} are missing here (${missing.slice(0, 3).map((key) => `"${key}"`).join(', ')}${missing.length > 3 ? ', …' : ''}): the dialog shows them in English` }]
+      : [];
+  });
 }
 
 /**

@@ -11,17 +11,17 @@ import { reportError } from './errors.js';
 export const CHUNK_TIMEOUT_MS = 10_000;
 
 /**
- * Runs `importer` (`() => import('./file.js')`), with one retry. The file is named, in quotes,
- * from the importer's own source text, where the build has written the file's real name. A browser
- * fetches a failed module again on the next import(); one that never answered is waited for
- * again.
+ * Runs `importer` (`() => import('./file.js')`), with one retry. The file is named by `name`,
+ * or else, in quotes, from the importer's own source text, where the build has written the
+ * file's real name. A browser fetches a failed module again on the next import(); one that
+ * never answered is waited for again.
  */
-export async function loadChunk<T>(importer: () => Promise<T>, retried?: boolean): Promise<T> {
+export async function loadChunk<T>(importer: () => Promise<T>, name = /import\((.+?)\)/.exec(String(importer))?.[1] ?? 'a file of the library', retried?: boolean): Promise<T> {
   try {
     return await Promise.race([importer(), new Promise<never>((_, reject) => setTimeout(reject, CHUNK_TIMEOUT_MS, new Error(`no answer in ${CHUNK_TIMEOUT_MS / 1000} s`)))]);
   } catch (error) {
-    reportError({ kind: 'load', path: /import\((.+?)\)/.exec(String(importer))?.[1] ?? 'a file of the library', message: `${(error as Error).message}; ${retried ? 'not loaded' : 'trying once more'}` });
+    reportError({ kind: 'load', path: name, message: `${(error as Error).message}; ${retried ? 'not loaded' : 'trying once more'}` });
     if (retried) throw error;
-    return loadChunk(importer, true);
+    return loadChunk(importer, name, true);
   }
 }

@@ -13,32 +13,16 @@ import { patternToWildcard } from './cookie-names.js';
 import { needsConsent } from './necessary.js';
 import { formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
 import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
+import { TEXT_KEYS, type TextKey } from '../texts/keys.js';
 
 export { DEFAULT_EXPIRES_DAYS, formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
 
-/** Keys of the dialog's texts that a config may override per language. */
-export const DIALOG_TEXT_KEYS = [
-  'title', 'intro', 'transfers', 'acceptAll', 'rejectAll', 'settings', 'save', 'close',
-  'settingsTitle', 'settingsIntro', 'privacy', 'imprint', 'alwaysOn', 'on', 'off',
-  'provider', 'purpose', 'cookies', 'thirdCountry', 'providerPrivacy', 'services', 'framed', 'justification', 'reload', 'consentId',
-] as const;
-/** Keys of the embed placeholder's own texts (it also uses `thirdCountry`, `providerPrivacy` and `framed`). */
-export const EMBED_TEXT_KEYS = ['loadVideo', 'loadContent', 'alwaysAllow', 'embedNotice', 'embedUnavailable'] as const;
-/** Keys of the cookie declaration's texts (`<consent-cookie-table>` and `consent-banner-check --table`). */
-export const TABLE_TEXT_KEYS = [
-  'tableService', 'tablePurpose', 'tableCookies', 'tableThirdCountry', 'tableConsent', 'tablePrivacy',
-  'tableProvider', 'tableLifetime', 'tableNoCookies', 'tableNoThirdCountry', 'tableRequired', 'tableOptional', 'tablePolicyLink',
-] as const;
-export const TEXT_KEYS = [...DIALOG_TEXT_KEYS, ...EMBED_TEXT_KEYS, ...TABLE_TEXT_KEYS] as const;
-export type DialogTextKey = (typeof DIALOG_TEXT_KEYS)[number];
-export type EmbedTextKey = (typeof EMBED_TEXT_KEYS)[number];
-export type TableTextKey = (typeof TABLE_TEXT_KEYS)[number];
-export type TextKey = DialogTextKey | EmbedTextKey | TableTextKey;
+export { DIALOG_TEXT_KEYS, EMBED_TEXT_KEYS, TABLE_TEXT_KEYS, TEXT_KEYS } from '../texts/keys.js';
+export type { DialogTextKey, EmbedTextKey, TableTextKey, TextKey } from '../texts/keys.js';
 
 /** Lower-case ids keep the consent cookie short and free of characters that need escaping. */
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
-
 
 const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be 1 to 40 lower-case letters, digits, "-" or "_", starting with a letter or digit'));
 const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));

@@ -8,6 +8,7 @@
  * into this element's shadow root.
  */
 import { loadChunk } from '../../core/chunks.js';
+import { languageOf } from '../../core/config.js';
 import { configIntake, markupSource, type ConfigSource } from '../../core/intake.js';
 import { browserSignal, consent, type ConsentListener } from '../../core/store.js';
 import type { ConsentDialog, DialogLayer } from './dialog.js';
@@ -159,6 +160,12 @@ export class ConsentBanner extends HTMLElement {
   }
 
   async #createDialog(): Promise<ConsentDialog> {
+    // The visitor's texts load beside the dialog's code (before the config is there, those of the page's language).
+    // Their table is in the Lit chunk, which the dialog's code would ask for only once it arrived.
+    const language = languageOf(this);
+    void loadChunk(() => import('../../texts/ui-texts.js'))
+      .then(({ uiTextFile, textLanguage }) => loadChunk(...uiTextFile(consent.config ? textLanguage(consent.config, language) : language, 'dialog')))
+      .catch(() => {});
     const { ConsentDialog } = await loadChunk(() => import('./dialog.js'));
     return (this.#view = new ConsentDialog(this, this.shadowRoot ?? this.attachShadow({ mode: 'open' })));
   }

@@ -12,10 +12,10 @@ import { languageOf, localize } from '../../core/config.js';
 import type { ServiceConfig } from '../../core/config-schema.js';
 import { consent, type ConsentChange } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
-import { textsFor } from '../shared/i18n.js';
+import type { PartTexts, TextPart } from '../../texts/keys.js';
+import { partTexts, textLanguage, uiTextFile } from '../../texts/ui-texts.js';
 import { dialogStyles } from './dialog.styles.js';
 import type * as SettingsModule from './settings.js';
-import { DIALOG_TEXTS, type Texts } from './texts.js';
 
 export type DialogLayer = 'first' | 'settings';
 
@@ -45,6 +45,10 @@ export class ConsentDialog {
   #opener: HTMLElement | null = null;
   /** The settings layer's code, once loaded. */
   #settings?: typeof SettingsModule;
+  /** The language the dialog speaks and its texts, once loaded: the settings layer's too once that is wanted. */
+  #texts?: { language: string; dialog: PartTexts<'dialog'>; settings?: PartTexts<'settings'> };
+  /** The texts being loaded, by language and whether with the settings layer's. */
+  #textsLoading?: [string, Promise<boolean>];
   /** The switches as the settings layer reads and changes them. */
   #choices = {
     has: (id: string) => this.#selection.has(id),
@@ -60,8 +64,34 @@ export class ConsentDialog {
     readonly root: ShadowRoot,
   ) {
     root.adoptedStyleSheets = [(styleSheet ??= sheet(dialogStyles))];
-    this.#render();
   }
+
+  /**
+   * Takes the texts of the language the banner and the config now ask for: the dialog's,
+   * and the settings layer's once wanted. Resolves false if they could not load (reported
+   * by loadChunk): the dialog then stays as it was, and the page usable. Calls while the
+   * same texts are loading (a new config, then showing) share one load.
+   */
+  #loadTexts = (withSettings = !!this.#texts?.settings): Promise<boolean> => {
+    const config = consent.config;
+    if (!config) return Promise.resolve(false);
+    const language = textLanguage(config, languageOf(this.banner));
+    const key = `${language} ${withSettings}`;
+    if (this.#textsLoading?.[0] === key) return this.#textsLoading[1];
+    const load = <P extends TextPart>(part: P) => loadChunk(...uiTextFile(language, part));
+    const loading = Promise.all([load('dialog'), withSettings ? load('settings') : undefined]).then(
+      ([dialog, settings]) => {
+        // The overrides of the config applied by now.
+        const current = consent.config ?? config;
+        this.#texts = { language, dialog: partTexts(current, language, 'dialog', dialog), settings: settings && partTexts(current, language, 'settings', settings) };
+        return true;
+      },
+      () => false,
+    );
+    this.#textsLoading = [key, loading];
+    void loading.then(() => this.#textsLoading?.[1] === loading && (this.#textsLoading = undefined));
+    return loading;
+  };
 
   /**
    * Loads the settings layer (once; after a failure, reported by loadChunk, the next
@@ -69,11 +99,13 @@ export class ConsentDialog {
    */
   #loadSettings = (): Promise<boolean> => {
     settings ??= loadChunk(() => import('./settings.js')).then((module) => [module, sheet(module.settingsStyles)]);
+    // Its texts load beside its code.
+    const texts = consent.config ? this.#loadTexts(true) : Promise.resolve(false);
     return settings.then(
-      ([module, styles]) => {
+      async ([module, styles]) => {
         this.#settings = module;
         if (!this.root.adoptedStyleSheets.includes(styles)) this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, styles];
-        return true;
+        return texts;
       },
       () => {
         settings = null;
@@ -98,7 +130,7 @@ export class ConsentDialog {
    */
   async show(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
     if (layer === 'settings' && !(await this.#loadSettings())) layer = 'first';
-    if (!this.banner.isConnected) return;
+    if (!(await this.#loadTexts()) || !this.banner.isConnected) return;
     if (!this.#dialog?.open) {
       this.#opener = opener;
       this.#selectStored();
@@ -160,7 +192,9 @@ export class ConsentDialog {
       if (change.neededDecision) this.#close();
       else this.#selectStored();
     }
-    this.#render();
+    // A new config may name other languages.
+    if (change.type === 'config') void this.#loadTexts().then(() => this.#render());
+    else this.#render();
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -194,9 +228,8 @@ export class ConsentDialog {
 
   #template(): TemplateResult | typeof nothing {
     const config = consent.config;
-    if (!config) return nothing;
-    const language = languageOf(this.banner);
-    const texts = textsFor(DIALOG_TEXTS, language, config.texts);
+    if (!config || !this.#texts) return nothing;
+    const { language, dialog: texts } = this.#texts;
     const canClose = !consent.needsDecision;
     return html`
       <dialog part="dialog" lang=${language} aria-labelledby="title" closedby="none" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
@@ -205,9 +238,10 @@ export class ConsentDialog {
           ${canClose ? html`<button class="close" part="button" type="button" @click=${this.#requestClose}>${texts.close}</button>` : nothing}
         </div>
         <div class="body">${this.#layer === 'first' ? this.#renderFirstLayer(texts, language) : this.#renderSettings(texts, language)}</div>
+        <span id="new-window" hidden>${texts.newWindow}</span>
         <div class="buttons" part="buttons">
           ${framedElsewhere()
-            ? html`<a href=${location.href} target="_blank">${texts.framed}</a>`
+            ? html`<a href=${location.href} target="_blank" aria-describedby="new-window">${texts.framed}</a>`
             : html`${this.#layer === 'settings' ? this.#button(texts.save, 'save', this.#save) : nothing}
               ${this.#button(texts.acceptAll, 'accept', this.#acceptAll)} ${this.#button(texts.rejectAll, 'reject', this.#rejectAll)}
               ${this.#layer === 'first'
@@ -222,7 +256,7 @@ export class ConsentDialog {
     return html`<button part="button" type="button" data-action=${action} @click=${handler}>${label}</button>`;
   }
 
-  #renderLinks(texts: Texts): TemplateResult {
+  #renderLinks(texts: PartTexts<'dialog'>): TemplateResult {
     const links = consent.config!.links;
     return html`<p class="links" part="links">
       <a href=${links.privacy}>${texts.privacy}</a>
@@ -235,7 +269,7 @@ export class ConsentDialog {
    * per optional category its purpose and providers, and which services may send data to a
    * third country. The details stay in the settings layer.
    */
-  #renderFirstLayer(texts: Texts, language: string): TemplateResult {
+  #renderFirstLayer(texts: PartTexts<'dialog'>, language: string): TemplateResult {
     const optional = consent
       .config!.categories.map((category) => [category, category.services.filter(({ id }) => !consent.isRequired(id))] as const)
       .filter(([, services]) => services.length);
@@ -253,7 +287,7 @@ export class ConsentDialog {
       ${transfers.length ? html`<p part="text">${texts.transfers.replace('{services}', transfers.join(', '))}</p>` : nothing} ${this.#renderLinks(texts)}`;
   }
 
-  #renderSettings(texts: Texts, language: string): TemplateResult {
-    return html`${this.#settings!.settingsLayer(this.#choices, language)} ${this.#renderLinks(texts)}`;
+  #renderSettings(texts: PartTexts<'dialog'>, language: string): TemplateResult {
+    return html`${this.#settings!.settingsLayer(this.#choices, language, this.#texts!.settings!)} ${this.#renderLinks(texts)}`;
   }
 }

@@ -10,8 +10,7 @@ import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js'
 import { declaredName } from '../../core/cookie-names.js';
 import { stoppedByReload } from '../../core/gate.js';
 import { consent } from '../../core/store.js';
-import { textsFor } from '../shared/i18n.js';
-import { SETTINGS_TEXTS } from './settings-texts.js';
+import type { PartTexts } from '../../texts/keys.js';
 
 export { settingsStyles } from './settings.styles.js';
 
@@ -22,10 +21,9 @@ export interface Selection {
   toggle(services: ServiceConfig[], on: boolean): void;
 }
 
-/** The settings layer's body in a language: its introduction and every category with its services. */
-export function settingsLayer(selection: Selection, language: string): TemplateResult {
-  const { categories, texts: overrides } = consent.config!;
-  const texts = textsFor(SETTINGS_TEXTS, language, overrides);
+/** The settings layer's body in a language, with its texts in it: its introduction and every category with its services. */
+export function settingsLayer(selection: Selection, language: string, texts: PartTexts<'settings'>): TemplateResult {
+  const { categories } = consent.config!;
   /** A native checkbox with role="switch", named by the heading `labelledBy` points to. */
   const toggle = (labelledBy: string, checked: boolean, required: boolean, services: ServiceConfig[], describedBy?: string) =>
     html`<span class="switch">
@@ -56,7 +54,7 @@ export function settingsLayer(selection: Selection, language: string): TemplateR
         ${detail(texts.thirdCountry, localize(service.thirdCountry, language))} ${detail(texts.justification, localize(service.necessaryJustification, language))}
       </dl>
       ${service.privacyPolicy
-        ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
+        ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer" aria-describedby="new-window">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
         : nothing}
     </li>`;
   };

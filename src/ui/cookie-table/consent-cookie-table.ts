@@ -7,6 +7,7 @@
  * HTML has the same structure); this file only finds the config and renders it.
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { loadChunk } from '../../core/chunks.js';
 import { languageOf } from '../../core/config.js';
 import type { ConsentConfig } from '../../core/config-schema.js';
 import { reportError } from '../../core/errors.js';
@@ -14,8 +15,9 @@ import { fetchText, judgeConfig } from '../../core/intake.js';
 import type { ConfigProblem } from '../../core/validate.js';
 import { consent } from '../../core/store.js';
 import { tableStyles } from './consent-cookie-table.styles.js';
-import { cookieDeclaration, policyLinkText, type DeclaredService } from './declaration.js';
-import type { TableTexts } from './texts.js';
+import type { TableTexts } from '../../texts/keys.js';
+import { tableTextFile } from '../../texts/table-texts.js';
+import { cookieDeclaration, policyLinkText, tableLanguage, type DeclaredService } from './declaration.js';
 
 let styleSheet: CSSStyleSheet | undefined;
 
@@ -52,6 +54,8 @@ export class ConsentCookieTable extends HTMLElement {
   #config: ConsentConfig | null = null;
   /** Counts config sources, so an answer for a source that was replaced is dropped. */
   #turn = 0;
+  /** Counts renders, so texts that arrive for a render that was overtaken are dropped. */
+  #renders = 0;
   #unsubscribe?: () => void;
   #settled: Promise<void> = Promise.resolve();
 
@@ -89,8 +93,7 @@ export class ConsentCookieTable extends HTMLElement {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (!this.isConnected || old === value) return;
-    if (name === 'src') this.#settled = this.#takeSource();
-    else this.#render();
+    this.#settled = name === 'src' ? this.#takeSource() : this.#render();
   }
 
   /** Its own `src`, else its inline JSON, else the banner's config (followed as it arrives or is replaced). */
@@ -101,16 +104,15 @@ export class ConsentCookieTable extends HTMLElement {
     const src = this.getAttribute('src');
     const inline = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     if (!src && !inline) {
-      this.#unsubscribe = consent.subscribe((store) => store.config !== this.#config && this.#show(store.config));
-      this.#show(consent.config);
-      return;
+      this.#unsubscribe = consent.subscribe((store) => void (store.config !== this.#config && this.#show(store.config)));
+      return this.#show(consent.config);
     }
     let input: unknown = inline?.textContent ?? '';
     if (src) {
       try {
         input = await fetchText(src);
       } catch (error) {
-        if (turn === this.#turn) this.#fail([{ path: `src "${src}"`, message: `could not load the config (${(error as Error).message})` }]);
+        if (turn === this.#turn) return this.#fail([{ path: `src "${src}"`, message: `could not load the config (${(error as Error).message})` }]);
         return;
       }
       if (turn !== this.#turn) return;
@@ -120,33 +122,37 @@ export class ConsentCookieTable extends HTMLElement {
       result = await judgeConfig(input);
     } catch {
       // The validator's code did not load (reported by loadChunk): no declaration from an unchecked config.
-      if (turn === this.#turn) this.#show(null);
+      if (turn === this.#turn) return this.#show(null);
       return;
     }
     if (turn !== this.#turn) return;
-    if (Array.isArray(result)) this.#fail(result);
-    else this.#show(result);
+    return Array.isArray(result) ? this.#fail(result) : this.#show(result);
   }
 
   /** An own config that cannot be used: reported like the banner's, and no table at all. */
-  #fail(problems: ConfigProblem[]): void {
-    this.#show(null);
+  #fail(problems: ConfigProblem[]): Promise<void> {
     for (const { path, message } of problems) reportError({ kind: 'config', path, message: `${message} (<consent-cookie-table> shows no declaration)` });
+    return this.#show(null);
   }
 
-  #show(config: ConsentConfig | null): void {
+  #show(config: ConsentConfig | null): Promise<void> {
     this.#config = config;
-    this.#render();
+    return this.#render();
   }
 
-  #render(): void {
-    if (!this.shadowRoot) return;
+  /** Renders the config in the element's language, once that language's texts are there. */
+  async #render(): Promise<void> {
+    const round = ++this.#renders;
     const config = this.#config;
-    if (!config) {
+    const language = config && tableLanguage(config, languageOf(this));
+    // Texts that do not load (reported by loadChunk): no table rather than one in another language.
+    const builtIn = language && (await loadChunk(tableTextFile(language)).catch(() => null));
+    if (round !== this.#renders || !this.shadowRoot) return;
+    if (!config || !language || !builtIn) {
       render(nothing, this.shadowRoot);
       return;
     }
-    const { language, texts, categories } = cookieDeclaration(config, languageOf(this));
+    const { texts, categories } = cookieDeclaration(config, language, builtIn.default);
     const header = (text: string) => html`<th scope="col" role="columnheader" part="header">${text}</th>`;
     render(
       html`<div lang=${language}>

@@ -3,17 +3,19 @@
  * `consent-banner-check --table` prints, taken from one validated config in one
  * language. No Lit and no DOM, so the page and the node-side check share it.
  *
- * The language: the one asked for when there are built-in texts for it (German,
- * English) or the config's `texts` give every table text in it; otherwise English, for
- * the table's own words and the config's texts alike, so the whole declaration is in
- * the one language it is marked with.
+ * The language (tableLanguage): the one asked for when there are built-in texts for it
+ * (the 24 official EU languages) or the config's `texts` give every table text in it, and
+ * the config's `languages`, if given, list it; otherwise English, for the table's own words
+ * and the config's texts alike, so the whole declaration is in the one language it is
+ * marked with.
  */
 import { localize } from '../../core/config.js';
 import { isWebUrl } from '../../core/config-basics.js';
 import type { ConsentConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';
 import { needsConsent } from '../../core/necessary.js';
-import { TABLE_TEXTS, type TableTexts } from './texts.js';
+import { TABLE_TEXT_KEYS, type TableTexts } from '../../texts/keys.js';
+import { TABLE_TEXT_FILES } from '../../texts/table-texts.js';
 
 export interface DeclaredCookie {
   /** The declared name; a v1 `pattern` in its wildcard form (`_pk_id.*`). */
@@ -55,22 +57,18 @@ export interface CookieDeclaration {
   categories: DeclaredCategory[];
 }
 
-/**
- * Whether the table can speak `language`: built-in texts, or every table text given by the
- * config. (The keys come from the built-in texts: config-schema.ts is in the page's entry,
- * and reading its key list here would keep that list there.)
- */
-const speaks = (config: ConsentConfig, language: string): boolean =>
-  Object.hasOwn(TABLE_TEXTS, language) || Object.keys(TABLE_TEXTS.en).every((key) => config.texts?.[language]?.[key as keyof TableTexts]);
+/** The language the table is in, asked for `requested` (a primary language code such as "de"); see above. */
+export const tableLanguage = (config: ConsentConfig, requested: string): string =>
+  (Object.hasOwn(TABLE_TEXT_FILES, requested) || TABLE_TEXT_KEYS.every((key) => config.texts?.[requested]?.[key])) && (config.languages?.includes(requested) ?? true)
+    ? requested
+    : 'en';
 
-/** The declaration of `config` in `language` (a primary language code such as "de"). */
-export function cookieDeclaration(config: ConsentConfig, language: string): CookieDeclaration {
-  const lang = speaks(config, language) ? language : 'en';
-  const text = (value: Parameters<typeof localize>[0]) => localize(value, lang);
-  const builtIn = lang === 'de' ? TABLE_TEXTS.de : TABLE_TEXTS.en;
+/** The declaration of `config` in `language` (from tableLanguage), with that language's built-in texts. */
+export function cookieDeclaration(config: ConsentConfig, language: string, builtIn: TableTexts): CookieDeclaration {
+  const text = (value: Parameters<typeof localize>[0]) => localize(value, language);
   return {
-    language: lang,
-    texts: { ...builtIn, ...config.texts?.[lang] } as TableTexts,
+    language,
+    texts: { ...builtIn, ...config.texts?.[language] } as TableTexts,
     categories: config.categories.map((category) => ({
       id: category.id,
       label: text(category.label),

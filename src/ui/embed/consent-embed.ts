@@ -8,9 +8,11 @@
  */
 import { loadChunk } from '../../core/chunks.js';
 import { isWebUrl } from '../../core/config-basics.js';
+import { languageOf } from '../../core/config.js';
 import { reportError } from '../../core/errors.js';
 import { activateScript, externalScript, pageNonce, scriptPolicy } from '../../core/scripts.js';
 import { consent, type ConsentListener } from '../../core/store.js';
+import type { PartTexts } from '../../texts/keys.js';
 import { embedStyles } from './consent-embed.styles.js';
 import { isYouTubeId, renderXPosts, X_WIDGETS, xPost, youtubePlayer } from './providers.js';
 
@@ -24,6 +26,9 @@ export interface EmbedHost {
   readonly element: ConsentEmbed;
   readonly container: HTMLElement;
   readonly video: boolean;
+  /** The language the placeholder speaks (textLanguage) and its texts. */
+  readonly language: string;
+  readonly texts: PartTexts<'embed'>;
   load(): void;
   allowAlways(): void;
 }
@@ -220,10 +225,19 @@ export class ConsentEmbed extends HTMLElement {
       this.dispatchEvent(new CustomEvent('consent-embed-unload', { detail: { service: this.service }, bubbles: true, composed: true }));
     }
     this.#placeholder.hidden = false;
-    const view = await loadChunk(() => import('./placeholder.js')).catch(() => null);
+    // The placeholder's code and its texts load side by side.
+    const [view, texts] = await Promise.all([
+      loadChunk(() => import('./placeholder.js')),
+      loadChunk(() => import('../../texts/ui-texts.js')).then(async ({ textLanguage, uiTextFile, partTexts }) => {
+        // (Meanwhile the config may have gone: then nothing shows, below.)
+        const config = consent.config;
+        const language = config && textLanguage(config, languageOf(this));
+        return config && language ? { language, texts: partTexts(config, language, 'embed', await loadChunk(...uiTextFile(language, 'embed'))) } : null;
+      }),
+    ]).catch(() => []);
     // The placeholder's code loads asynchronously; meanwhile the content may have loaded or the config gone.
     if (this.#loaded || !consent.ready) return;
-    if (!view) {
+    if (!view || !texts) {
       // Not loaded (reported by loadChunk): no empty box; the fallback content and caption stay readable.
       this.#placeholder.hidden = true;
       this.#frame.classList.remove('sized');
@@ -233,6 +247,7 @@ export class ConsentEmbed extends HTMLElement {
       element: this,
       container: this.#placeholder,
       video: this.hasAttribute('video'),
+      ...texts,
       load: () => this.load(),
       allowAlways: () => this.allowAlways(),
     });

@@ -4,14 +4,12 @@
  * no request to the provider: the poster, if any, must come from the page's own origin.
  */
 import { html, nothing, render } from 'lit/html.js';
-import { languageOf, localize } from '../../core/config.js';
+import { localize } from '../../core/config.js';
 import { reportError } from '../../core/errors.js';
 import { consent } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
-import { textsFor } from '../shared/i18n.js';
 import type { EmbedHost } from './consent-embed.js';
 import { placeholderStyles } from './placeholder.styles.js';
-import { EMBED_TEXTS } from './texts.js';
 
 let styleSheet: CSSStyleSheet | undefined;
 const reportedPosters = new WeakSet<Element>();
@@ -38,14 +36,13 @@ export function renderPlaceholder(host: EmbedHost): void {
 
   const element = host.element;
   const config = consent.config!;
-  const language = languageOf(element);
-  const texts = textsFor(EMBED_TEXTS, language, config.texts);
+  const { language, texts } = host;
   const service = config.categories.flatMap((category) => category.services).find((candidate) => candidate.id === element.service);
   const poster = firstPartyPoster(element);
   const posterTemplate = html`<slot name="poster">${poster ? html`<img class="poster" part="poster" src=${poster} alt="" />` : nothing}</slot>`;
 
   if (!service) {
-    render(html`${posterTemplate}<div class="notice" part="notice"><p>${texts.embedUnavailable}</p></div>`, host.container);
+    render(html`${posterTemplate}<div class="notice" part="notice" lang=${language}><p>${texts.embedUnavailable}</p></div>`, host.container);
     return;
   }
   const provider = service.provider ?? service.name;
@@ -55,15 +52,15 @@ export function renderPlaceholder(host: EmbedHost): void {
   render(
     html`${posterTemplate}
       <div class="notice" part="notice" lang=${language}>
-        ${label ? html`<p class="label">${label}</p>` : nothing}
+        <span id="new-window" hidden>${texts.newWindow}</span> ${label ? html`<p class="label">${label}</p>` : nothing}
         <p>${texts.embedNotice.replaceAll('{provider}', provider)}</p>
         ${service.purpose ? html`<p>${localize(service.purpose, language)}</p>` : nothing}
         ${country ? html`<p>${texts.thirdCountry}: ${country}</p>` : nothing}
         ${service.privacyPolicy
-          ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer">${texts.providerPrivacy.replace('{name}', provider)}</a>`
+          ? html`<a href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer" aria-describedby="new-window">${texts.providerPrivacy.replace('{name}', provider)}</a>`
           : nothing}
         ${framedElsewhere()
-          ? html`<p><a href=${location.href} target="_blank">${texts.framed}</a></p>`
+          ? html`<p><a href=${location.href} target="_blank" aria-describedby="new-window">${texts.framed}</a></p>`
           : html`<div class="buttons" part="buttons">
               <button type="button" part="button load" aria-label=${`${loadText}: ${label ?? service.name}`} @click=${host.load}>${loadText}</button>
               <button type="button" part="button always" @click=${host.allowAlways}>${texts.alwaysAllow.replace('{name}', service.name)}</button>
