@@ -77,6 +77,20 @@ describe('consent-banner-check', () => {
     assert.equal(refused.err, 'FILE: error at $.categories[1].services[0].cookies[0].pattern: must be a prefix, suffix or whole name; write a wildcard "name" such as "_pk_id.*"\n');
   });
 
+  it('warns about a language without built-in texts that the config gives only in part, and not about one it gives in full', () => {
+    const config = structuredClone(demo);
+    config.texts = { ...config.texts, eu: { title: 'Zure pribatutasun-aukerak', acceptAll: 'Denak onartu' }, pl: { title: 'Prywatność' } };
+    assert.deepEqual(check(config), {
+      status: 0,
+      out: 'FILE: valid, not stamped, 1 warning(s)\n',
+      err: 'FILE: warning at $.texts.eu: "eu" has no built-in texts, and 32 are missing here ("intro", "transfers", "rejectAll", …): the dialog shows them in English\n',
+    });
+    // Every text of the dialog, the settings and the placeholders: nothing left in English.
+    const keys = 'title intro transfers acceptAll rejectAll settings save close settingsTitle settingsIntro privacy imprint alwaysOn on off partlyOn provider purpose cookies cookieName lifetime thirdCountry providerPrivacy services framed justification reload consentId newWindow loadVideo loadContent alwaysAllow embedNotice embedUnavailable';
+    config.texts.eu = Object.fromEntries(keys.split(' ').map((key) => [key, `eu ${key}`]));
+    assert.deepEqual(check(config), { status: 0, out: 'FILE: valid, not stamped\n', err: '' });
+  });
+
   it('refuses configs whose decision could never be stored', () => {
     const config = structuredClone(demo);
     config.revision = 2 ** 53;

@@ -4,6 +4,7 @@ import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
 import { consent } from '../../src/core/store.js';
 import { ConsentCookieTable } from '../../src/ui/cookie-table/consent-cookie-table.js';
+import { TABLE_TEXT_FILES } from '../../src/texts/table-texts.js';
 
 if (!customElements.get('consent-cookie-table')) customElements.define('consent-cookie-table', ConsentCookieTable);
 
@@ -152,12 +153,32 @@ describe('<consent-cookie-table>', () => {
       await expect(table).to.be.accessible();
     });
 
-    it('falls back to English on a French page and says so with lang="en"', async () => {
+    it('falls back to English on a Japanese page and says so with lang="en"', async () => {
       consent.configure(siteConfig());
-      const table = await fixture<ConsentCookieTable>(html`<div lang="fr"><consent-cookie-table></consent-cookie-table></div>`).then((page) => page.querySelector('consent-cookie-table')!);
+      const table = await fixture<HTMLElement>(html`<div lang="ja"><consent-cookie-table></consent-cookie-table></div>`).then((page) => page.querySelector<ConsentCookieTable>('consent-cookie-table')!);
+      await table.updateComplete;
       expect(root(table).firstElementChild!.getAttribute('lang')).to.equal('en');
       expect(captions(table)).to.deep.equal(['Necessary', 'Statistics', 'External media']);
       expect(texts(table, 'thead th')[0]).to.equal('Service and provider');
+    });
+
+    it("speaks each built-in language of the page, unless the config's languages leave it out", async () => {
+      consent.configure(siteConfig());
+      const polish = await fixture<HTMLElement>(html`<div lang="pl-PL"><consent-cookie-table></consent-cookie-table></div>`).then((page) => page.querySelector<ConsentCookieTable>('consent-cookie-table')!);
+      await polish.updateComplete;
+      expect(root(polish).firstElementChild!.getAttribute('lang')).to.equal('pl');
+      const polishTexts = (await TABLE_TEXT_FILES.pl()).default;
+      expect(texts(polish, 'thead th')[0]).to.equal(polishTexts.tableService);
+      expect(rowCells(polish, 'Video host')[2]).to.equal(polishTexts.tableNoCookies);
+      // Changing the element's language renders it anew.
+      polish.setAttribute('lang', 'el');
+      await polish.updateComplete;
+      expect(root(polish).firstElementChild!.getAttribute('lang')).to.equal('el');
+      expect(texts(polish, 'thead th')[0]).to.equal((await TABLE_TEXT_FILES.el()).default.tableService);
+
+      consent.configure({ ...siteConfig(), languages: ['de', 'en'] });
+      const listed = await fixture<ConsentCookieTable>(html`<consent-cookie-table lang="pl"></consent-cookie-table>`);
+      expect(root(listed).firstElementChild!.getAttribute('lang')).to.equal('en');
     });
 
     it('takes the config\'s overrides of its texts, per language', async () => {
