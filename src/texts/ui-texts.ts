@@ -1,10 +1,10 @@
 /**
  * Which built-in texts the dialog, its settings layer and the embed placeholder speak, and
  * loading them: each language is a file of its own (ui/), and a page downloads only the
- * one its visitor reads, and of that only the parts it shows (TEXT_PARTS). The drop-in keeps this file in the Lit chunk (rollup.config.mjs):
- * the banner loads it beside the dialog's code, and `<consent-embed>` beside the
- * placeholder's, so a returning visitor's page downloads none of it, and Lit is on its way
- * before the code that needs it arrives.
+ * one its visitor reads, and of that only the parts it shows (TEXT_PARTS). The drop-in
+ * keeps this file in the Lit chunk (rollup.config.mjs): the banner loads it beside the
+ * dialog's code, and `<consent-embed>` beside the placeholder's, so a returning visitor's
+ * page downloads none of it, and Lit is on its way before the code that needs it arrives.
  */
 import type { ConsentConfig } from '../core/config-schema.js';
 import type { PartTexts, TextPart, UiTexts } from './keys.js';

@@ -24,6 +24,11 @@ describe('drop-in bundle on a plain page', () => {
     assert.equal(await page.$eval('iframe', (frame) => frame.hasAttribute('src')), false);
     assert.deepEqual(errors, []);
     assert.deepEqual(chunkRequests(requests).filter((url) => url.includes('/validate-')), [], 'a stamped config is not validated again');
+    // Of the 24 languages, only the page's, and of it only the first layer's texts.
+    assert.deepEqual(chunkRequests(requests).filter((url) => /texts-/.test(url)).map((url) => url.replace(/^.*\/chunks\/|-[\w-]{6}\.js$/g, '')), ['texts-dialog-en']);
+    await clickAction(page, 'settings');
+    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
+    assert.deepEqual(chunkRequests(requests).filter((url) => /texts-/.test(url)).map((url) => url.replace(/^.*\/chunks\/|-[\w-]{6}\.js$/g, '')), ['texts-dialog-en', 'texts-settings-en']);
   });
 
   it('a config edited after it was stamped is validated again: the validator loads, and the broken config fails closed with the JSON path', async () => {
