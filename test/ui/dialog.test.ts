@@ -380,7 +380,8 @@ describe('consent dialog', () => {
       const dialog = shownDialog(banner);
       button(banner, 'settings').focus();
       await sendKeys({ press: 'Enter' });
-      expect(button(banner, 'save')).to.exist;
+      // The settings layer's code and texts load (from the focus on "Settings" on): wait for it.
+      await waitUntil(() => button(banner, 'save'), 'the settings layer did not show');
       await sendKeys({ press: 'Escape' });
       expect(dialog.open).to.be.true;
       expect(button(banner, 'save')).to.equal(null);
