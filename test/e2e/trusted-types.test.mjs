@@ -61,7 +61,7 @@ describe('under require-trusted-types-for', () => {
     // reloads once; there nothing gated runs, and the embed shows its placeholder.
     await page.click('a[data-consent-open]');
     await waitForDialog(page);
-    for (const category of ['statistics', 'media']) await page.click(`consent-banner >>> [aria-labelledby="category-${category}"] input[role="switch"]`);
+    for (const category of ['statistics', 'media']) await page.click(`consent-banner >>> input[aria-labelledby="category-${category}"]`);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), clickAction(page, 'save')]);
     await page.waitForFunction(() => document.querySelector('consent-embed')?.shadowRoot?.querySelector('button[part~="load"]'), { polling: 50 });
     assert.equal(await dialogOpen(page), false);

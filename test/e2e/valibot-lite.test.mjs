@@ -22,7 +22,7 @@ const fixture = JSON.parse(readFileSync(new URL('test/fixtures/consent.json', ro
 /** parseConfig as the drop-in runs it: the drop-in build's plugins, valibot-lite included. */
 async function buildLite() {
   const dropIn = configs.find((config) => config.input?.['consent-banner']);
-  const bundle = await rollup({ input: 'src/core/validate.ts', plugins: dropIn.plugins.filter((plugin) => plugin.name !== 'chunk-graph'), preserveEntrySignatures: 'strict', onwarn() {} });
+  const bundle = await rollup({ input: 'src/core/validate.ts', plugins: dropIn.plugins.filter((plugin) => !['chunk-graph', 'language-files'].includes(plugin.name)), preserveEntrySignatures: 'strict', onwarn() {} });
   const { output } = await bundle.generate({ format: 'es' });
   assert.ok(!output[0].code.includes('valibot/dist'), 'valibot itself is not in the build');
   const file = join(mkdtempSync(join(tmpdir(), 'valibot-lite-')), 'config.mjs');

@@ -5,7 +5,8 @@ import type { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
 import { clearCookies, testConfig } from '../support/core.js';
 import { button, deepActiveElement, dialogOpened, dialogRoot, freshPage, mountBanner, openDialog, shownDialog } from '../support/elements.js';
 
-const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
+/** Every switch of the settings layer: the categories' (checkboxes, as they can be mixed) and the services' (role="switch"). */
+const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 const switchFor = (banner: ConsentBanner, id: string) => dialogRoot(banner)!.querySelector<HTMLInputElement>(`input[aria-labelledby="service-${id}"], input[aria-labelledby="category-${id}"]`)!;
 const heading = (banner: ConsentBanner) => dialogRoot(banner)!.querySelector('h2')!;
 
@@ -188,6 +189,131 @@ describe('consent dialog', () => {
     });
   });
 
+  describe('names, descriptions and focus', () => {
+    /** The text of the elements an element is described by, as a screen reader reads it after its name. */
+    const description = (banner: ConsentBanner, element: Element) =>
+      element
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => dialogRoot(banner)!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+        .join(' ');
+
+    it('describes each service switch by its provider, purpose, third country and cookies', async () => {
+      const banner = await mountBanner();
+      await openSettingsFromFirstLayer(banner);
+      const video = description(banner, switchFor(banner, 'video'));
+      expect(video).to.include('Video Corp.').and.to.include('Plays videos.').and.to.match(/transferred to\s*USA/);
+      const stats = description(banner, switchFor(banner, 'stats'));
+      expect(stats).to.include('Reach measurement').and.to.include('_stat').and.to.include('30 days').and.to.include('_sx_*');
+      // A category switch is described by the category's description, when it has one.
+      expect(switchFor(banner, 'statistics').getAttribute('aria-describedby')).to.equal('description-statistics');
+    });
+
+    it('shows a category as mixed, "Partly on", while only some of its services are on', async () => {
+      const banner = await mountBanner();
+      await openSettingsFromFirstLayer(banner);
+      const category = switchFor(banner, 'statistics');
+      const state = () => category.parentElement!.querySelector('.state')!.textContent;
+      expect([category.checked, category.indeterminate, state()]).to.deep.equal([false, false, 'Off']);
+      switchFor(banner, 'stats').click();
+      expect([category.checked, category.indeterminate, state()]).to.deep.equal([false, true, 'Partly on']);
+      expect(category.matches(':indeterminate')).to.be.true;
+      await expect(banner).to.be.accessible();
+      // The category's own switch turns them all on.
+      category.click();
+      expect([category.checked, category.indeterminate, state()]).to.deep.equal([true, false, 'On']);
+      expect(switchFor(banner, 'heatmap').checked).to.be.true;
+    });
+
+    it('keeps each category closed at first, its switch in view, and opens its services on request', async () => {
+      const banner = await mountBanner();
+      await openSettingsFromFirstLayer(banner);
+      const root = dialogRoot(banner)!;
+      const disclosures = [...root.querySelectorAll('details')];
+      expect(disclosures.map((details) => details.open)).to.deep.equal([false, false, false]);
+      expect(switchFor(banner, 'statistics').checkVisibility()).to.be.true;
+      expect(switchFor(banner, 'stats').checkVisibility()).to.be.false;
+      // Named by what it holds and for which category.
+      const summary = root.querySelector<HTMLElement>('#services-statistics')!;
+      expect(summary.getAttribute('aria-labelledby')).to.equal('services-statistics category-statistics');
+      expect(summary.textContent).to.equal('Services (2)');
+      summary.click();
+      expect(switchFor(banner, 'stats').checkVisibility()).to.be.true;
+      // It stays open while the switches change.
+      switchFor(banner, 'stats').click();
+      expect(disclosures[1].open).to.be.true;
+      await expect(banner).to.be.accessible();
+    });
+
+    it('says that a link opens a new window', async () => {
+      const banner = await mountBanner();
+      await openSettingsFromFirstLayer(banner);
+      const policy = dialogRoot(banner)!.querySelector('a.policy')!;
+      expect(policy.getAttribute('target')).to.equal('_blank');
+      expect(description(banner, policy)).to.equal('(opens in a new window)');
+    });
+
+    it('marks where focus lands on opening with a visible outline', async () => {
+      const banner = await mountBanner();
+      expect(deepActiveElement()).to.equal(heading(banner));
+      const style = getComputedStyle(heading(banner));
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    });
+
+    it('after a first-visit decision, returns focus to what had it when the dialog opened', async () => {
+      const page = await fixture<HTMLElement>(html`<p><input aria-label="Search the site" /></p>`);
+      const search = page.querySelector('input')!;
+      search.focus();
+      const banner = await mountBanner();
+      expect(deepActiveElement()).to.equal(heading(banner));
+      button(banner, 'accept').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(openDialog(banner)).to.equal(null);
+      expect(document.activeElement).to.equal(search);
+    });
+
+    it('after a first-visit decision with nothing focused before, Tab starts again at the top of the page', async () => {
+      const page = await fixture<HTMLElement>(html`<nav><a href="#main">Skip to the content</a> <a href="#news">News</a></nav>`);
+      (document.activeElement as HTMLElement | null)?.blur();
+      const banner = await mountBanner();
+      // Something to reach after the banner too, so that a Tab from there stays in the page.
+      await fixture(html`<button>After the banner</button>`);
+      button(banner, 'reject').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(openDialog(banner)).to.equal(null);
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(page.querySelector('a'));
+    });
+  });
+
+  describe('themes', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+    const background = (banner: ConsentBanner) => getComputedStyle(shownDialog(banner)).backgroundColor;
+
+    it('is light by default, dark with theme="dark", and follows the system with theme="auto"', async () => {
+      const banner = await mountBanner();
+      expect(background(banner)).to.equal('rgb(255, 255, 255)');
+      banner.setAttribute('theme', 'dark');
+      expect(background(banner)).to.equal('rgb(30, 31, 34)');
+      expect(getComputedStyle(shownDialog(banner)).color).to.equal('rgb(236, 236, 236)');
+      expect(getComputedStyle(button(banner, 'accept')).backgroundColor).to.equal('rgb(207, 224, 252)');
+      await expect(banner).to.be.accessible();
+      await openSettingsFromFirstLayer(banner);
+      dialogRoot(banner)!.querySelector<HTMLElement>('#services-statistics')!.click();
+      switchFor(banner, 'stats').click();
+      await expect(banner).to.be.accessible();
+
+      banner.setAttribute('theme', 'auto');
+      expect(background(banner)).to.equal('rgb(255, 255, 255)');
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(background(banner)).to.equal('rgb(30, 31, 34)');
+      // A page's own custom properties still win over either theme.
+      banner.style.setProperty('--consent-background', 'rgb(1, 2, 3)');
+      expect(background(banner)).to.equal('rgb(1, 2, 3)');
+    });
+  });
+
   describe('theming', () => {
     it('takes custom properties and styles the documented parts', async () => {
       const style = await fixture<HTMLStyleElement>(html`<style>
@@ -265,8 +391,11 @@ describe('consent dialog', () => {
       const stats = services.find((element) => element.querySelector('h4')!.textContent === 'Local stats')!;
       expect(stats.textContent).to.include('Example Institute');
       expect(stats.textContent).to.include('Reach measurement');
-      // A v1 pattern ("^_sx_") reads as the wildcard name it means.
-      expect(stats.textContent).to.include('_stat (30 days), _sx_* (1 year)');
+      // The cookies in a small table; a v1 pattern ("^_sx_") reads as the wildcard name it means.
+      const table = stats.querySelector('table')!;
+      expect(table.caption!.textContent).to.equal('Cookies');
+      expect([...table.querySelectorAll('th')].map((cell) => [cell.textContent, cell.getAttribute('scope')])).to.deep.equal([['Name', 'col'], ['Lifetime', 'col'], ['Purpose', 'col']]);
+      expect([...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent))).to.deep.equal([['_stat', '30 days', ''], ['_sx_*', '1 year', '']]);
       expect(stats.querySelector('a')!.getAttribute('href')).to.equal('https://stats.example/privacy');
       const video = services.find((element) => element.querySelector('h4')!.textContent === 'Video host')!;
       expect(video.textContent).to.match(/transferred to\s*USA/);
@@ -349,7 +478,9 @@ describe('consent dialog', () => {
       const banner = await mountBanner();
       shownDialog(banner);
       await openSettingsFromFirstLayer(banner);
-      const focusable = [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not([disabled])')];
+      // Every link, button, enabled switch and disclosure in view (the services behind a closed disclosure are not).
+      const focusable = [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not([disabled]), summary')].filter((element) => element.checkVisibility());
+      expect(focusable.filter((element) => element.localName === 'summary')).to.have.length(3);
       const visited: Element[] = [];
       for (let press = 0; press < focusable.length + 2; press++) {
         await sendKeys({ press: 'Tab' });
@@ -414,7 +545,11 @@ describe('consent dialog', () => {
       const banner = await mountBanner();
       page.querySelector('button')!.click();
       await dialogOpened(banner);
+      // The services are behind their category's disclosure: open it by keyboard first.
+      dialogRoot(banner)!.querySelector<HTMLElement>('#services-media')!.focus();
+      await sendKeys({ press: 'Enter' });
       switchFor(banner, 'video').focus();
+      expect(deepActiveElement()).to.equal(switchFor(banner, 'video'));
       await sendKeys({ press: 'Space' });
       expect(switchFor(banner, 'video').checked).to.be.true;
       button(banner, 'save').focus();

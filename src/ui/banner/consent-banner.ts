@@ -29,7 +29,7 @@ function mayHaveDecision(): boolean {
 }
 
 /** The focused element, looked up through open shadow roots. */
-function focusedElement(): HTMLElement | null {
+export function focusedElement(): HTMLElement | null {
   let element = document.activeElement;
   while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
   return element instanceof HTMLElement && element !== document.body ? element : null;
@@ -41,6 +41,7 @@ function focusedElement(): HTMLElement | null {
  * @attr src - URL of the JSON config (same origin). Alternatives: an inline
  *   `<script type="application/json">` child, or the `config` property.
  * @attr lang - Language of the dialog; defaults to the nearest `lang`, i.e. `<html lang>`.
+ * @attr theme - `light` (default), `dark`, or `auto` (dark where the visitor's system prefers it). Changes the defaults of the custom properties below; a page's own `--consent-*` values still win.
  *
  * @fires consent-ready - On `document`, once the config is valid and the stored decision is read. `detail`: `{ decision, needsDecision }`.
  * @fires consent-change - On `document`, after every decision. `detail`: the decision (granted/denied service ids, method, time, revision, consent id).
@@ -142,7 +143,8 @@ export class ConsentBanner extends HTMLElement {
   /** The dialog follows every change; a new config that leaves the visitor undecided: ask. */
   #onChange: ConsentListener = (store, change) => {
     this.#view?.update(change);
-    if (change.type === 'config' && store.needsDecision) this.#opening = this.#open('first', focusedElement());
+    // Focus returns, after the decision, to what has it when the dialog shows (the dialog's code loads meanwhile).
+    if (change.type === 'config' && store.needsDecision) this.#opening = this.#open('first');
   };
 
   /**
@@ -150,7 +152,7 @@ export class ConsentBanner extends HTMLElement {
    * loadChunk), nothing is decided and the page stays usable; the next request to open
    * ("Cookie settings", a new config) loads it again.
    */
-  async #open(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
+  async #open(layer: DialogLayer, opener?: HTMLElement | null): Promise<void> {
     if (!consent.ready) return;
     const dialog = await (this.#dialog ??= this.#createDialog()).catch(() => (this.#dialog = null));
     // The dialog's code loads asynchronously: the visitor may have decided meanwhile

@@ -2,14 +2,22 @@
  * The dialog's own styles, after the shared base (tokens, button, focus ring). Every
  * target is at least 24x24 px; all action buttons share one look so that none is
  * pushed. The settings layer brings its own (settings.ts). Themes change the custom
- * properties documented on `<consent-banner>`.
+ * properties documented on `<consent-banner>`; `theme="dark"` (or `"auto"` where the
+ * visitor's system prefers dark) changes their defaults, with the same contrasts.
  */
 import { baseStyles } from '../shared/base.styles.js';
+
+/** The dark theme's defaults (text 4.5:1 and more, focus ring and tracks 3:1 on the background). */
+const dark = `--_color: var(--consent-color, #ececec); --_background: var(--consent-background, #1e1f22); --_muted: var(--consent-muted, #b8bcc2);
+  --_accent: var(--consent-accent, #8ab4f8); --_button: var(--consent-button-background, #cfe0fc); --_button-color: var(--consent-button-color, #10223a);
+  --_line: #5a5e66; color-scheme: dark;`;
 
 export const dialogStyles =
   baseStyles +
   /* css */ `
-  :host { --_muted: var(--consent-muted, #4a4a4a); --_background: var(--consent-background, #fff); }
+  :host { --_muted: var(--consent-muted, #4a4a4a); --_background: var(--consent-background, #fff); --_line: #d0d0d0; }
+  :host([theme='dark']) { ${dark} }
+  @media (prefers-color-scheme: dark) { :host([theme='auto']) { ${dark} } }
   dialog {
     box-sizing: border-box;
     width: min(var(--consent-max-width, 42rem), calc(100vw - 1rem));
@@ -29,11 +37,12 @@ export const dialogStyles =
   .body { overflow-y: auto; padding-block: 0; }
   h2, h3, h4, p { margin: 0 0 0.6rem; }
   h2 { font-size: 1.25rem; margin: 0; }
-  h2:focus { outline: none; }
+  /* Where focus lands on opening: a cue, whether it came from a key, a click or nothing. */
+  h2:focus { outline: 3px solid var(--_accent); outline-offset: 2px; }
   ul { margin: 0 0 0.6rem; padding-left: 1.25rem; }
   .links { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
   .links a { display: inline-block; min-height: 24px; line-height: 24px; }
-  .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; border-top: 1px solid #d0d0d0; }
+  .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; border-top: 1px solid var(--_line); }
   button { flex: 1 1 9rem; }
   .close { flex: none; min-height: 2rem; padding: 0.25rem 0.75rem; }
   @media (max-width: 30rem) {

@@ -12,6 +12,7 @@ import { languageOf, localize } from '../../core/config.js';
 import type { ServiceConfig } from '../../core/config-schema.js';
 import { consent, type ConsentChange } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
+import { focusedElement } from './consent-banner.js';
 import type { PartTexts, TextPart } from '../../texts/keys.js';
 import { partTexts, textLanguage, uiTextFile } from '../../texts/ui-texts.js';
 import { dialogStyles } from './dialog.styles.js';
@@ -19,8 +20,11 @@ import type * as SettingsModule from './settings.js';
 
 export type DialogLayer = 'first' | 'settings';
 
-/** What Tab cycles through: the dialog has links, buttons and switches (those of required categories disabled). */
-const FOCUSABLE = 'a,button,input:not(:disabled)';
+/**
+ * What Tab cycles through: the dialog has links, buttons, switches (those of required
+ * categories disabled) and the categories' disclosures, whose content is skipped while closed.
+ */
+const FOCUSABLE = 'a,button,input:not(:disabled),summary';
 
 const sheet = (styles: string) => {
   const sheet = new CSSStyleSheet();
@@ -126,13 +130,14 @@ export class ConsentDialog {
   /**
    * Shows the given layer (opening the modal if needed) and moves focus to its heading.
    * The settings layer shows once its code is there; if that fails to load, the first
-   * layer shows, whose buttons still decide (and whose "Settings" tries again).
+   * layer shows, whose buttons still decide (and whose "Settings" tries again). On close,
+   * focus returns to `opener`; when not given, to what has focus when the dialog opens.
    */
-  async show(layer: DialogLayer, opener: HTMLElement | null): Promise<void> {
+  async show(layer: DialogLayer, opener?: HTMLElement | null): Promise<void> {
     if (layer === 'settings' && !(await this.#loadSettings())) layer = 'first';
     if (!(await this.#loadTexts()) || !this.banner.isConnected) return;
     if (!this.#dialog?.open) {
-      this.#opener = opener;
+      this.#opener = opener === undefined ? focusedElement() : opener;
       this.#selectStored();
     }
     this.#layer = layer;
@@ -150,8 +155,17 @@ export class ConsentDialog {
   #close(): void {
     if (!this.#dialog?.open) return;
     this.#dialog.close();
-    // Focus on an element that has left the page does nothing.
-    this.#opener?.focus();
+    // Focus on an element that has left the page does nothing. With nothing focused before,
+    // the body takes focus (for a moment focusable), so the next Tab starts from the top of
+    // the page again, not from where the dialog was.
+    if (this.#opener?.isConnected) this.#opener.focus();
+    else {
+      const { body } = document;
+      const tabIndex = body.getAttribute('tabindex');
+      body.tabIndex = -1;
+      body.focus({ preventScroll: true });
+      tabIndex === null ? body.removeAttribute('tabindex') : body.setAttribute('tabindex', tabIndex);
+    }
     this.#opener = null;
   }
 
@@ -203,7 +217,7 @@ export class ConsentDialog {
       this.#requestClose();
     } else if (event.key === 'Tab') {
       // The modal makes the page inert, but Tab would still leave for the browser's own UI.
-      const focusable = [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const focusable = [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.checkVisibility());
       const current = this.root.activeElement;
       const edge = event.shiftKey ? focusable[0] : focusable.at(-1)!;
       if (current === edge || !focusable.includes(current as HTMLElement)) {

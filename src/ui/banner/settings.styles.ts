@@ -1,15 +1,20 @@
 /**
  * The settings layer's styles, after the dialog's: categories, services and their details,
- * and the switches (every target at least 24x24 px; the tracks meet 3:1).
+ * and the switches (every target at least 24x24 px; the tracks meet 3:1). In forced
+ * colours a switch keeps its knob and its state: system colours, not the theme's.
  */
 export const settingsStyles = /* css */ `
   .row { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
   h3 { font-size: 1.05rem; }
   h4 { font-size: 1rem; }
   .policy { display: inline-block; min-height: 24px; line-height: 24px; }
-  .category { border-top: 1px solid #d0d0d0; padding-top: 0.6rem; margin-bottom: 0.6rem; }
+  .category { border-top: 1px solid var(--_line); padding-top: 0.6rem; margin-bottom: 0.6rem; }
+  summary { min-height: 24px; line-height: 24px; margin-bottom: 0.4rem; cursor: pointer; color: var(--_accent); font-weight: 600; }
   .services { list-style: none; margin: 0; padding: 0 0 0 1rem; }
   .service { padding: 0.4rem 0; }
+  .cookies { width: 100%; margin: 0.3rem 0; border-collapse: collapse; table-layout: fixed; font-size: 0.9rem; overflow-wrap: anywhere; }
+  caption { text-align: start; font-weight: 600; }
+  th, td { padding: 0.15rem 0.4rem 0.15rem 0; text-align: start; vertical-align: top; border-bottom: 1px solid var(--_line); }
   dl { margin: 0; color: var(--_muted); font-size: 0.9rem; }
   dt, dd { display: inline; margin: 0; }
   dt { font-weight: 600; }
@@ -39,7 +44,21 @@ export const settingsStyles = /* css */ `
     background: var(--_muted);
   }
   input:checked { border-color: var(--_accent); background: var(--_accent); }
-  input:checked::before { left: 21px; background: #fff; }
+  input:checked::before { left: 21px; background: var(--_background); }
+  input:indeterminate { border-color: var(--_accent); }
+  input:indeterminate::before { left: 12px; background: var(--_accent); }
   input:disabled { cursor: not-allowed; opacity: 0.7; }
   @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }
+  @media (forced-colors: active) {
+    input { forced-color-adjust: none; border-color: CanvasText; background: Canvas; }
+    input::before { background: CanvasText; }
+    input:checked, input:indeterminate { border-color: Highlight; }
+    input:checked { background: Highlight; }
+    input:checked::before { background: HighlightText; }
+    input:indeterminate::before { background: Highlight; }
+    input:disabled { border-color: GrayText; }
+    input:disabled::before { background: GrayText; }
+    input:disabled:checked { background: GrayText; }
+    input:disabled:checked::before { background: Canvas; }
+  }
 `;

@@ -24,55 +24,81 @@ export interface Selection {
 /** The settings layer's body in a language, with its texts in it: its introduction and every category with its services. */
 export function settingsLayer(selection: Selection, language: string, texts: PartTexts<'settings'>): TemplateResult {
   const { categories } = consent.config!;
-  /** A native checkbox with role="switch", named by the heading `labelledBy` points to. */
-  const toggle = (labelledBy: string, checked: boolean, required: boolean, services: ServiceConfig[], describedBy?: string) =>
+  /**
+   * A native checkbox that looks like a switch, named by the heading `labelledBy` points to.
+   * A service's is a switch (on or off); a category's a checkbox, which can be mixed: some
+   * of its services on, some off.
+   */
+  const toggle = (labelledBy: string, state: boolean | 'mixed', required: boolean, services: ServiceConfig[], describedBy?: string) =>
     html`<span class="switch">
       <input
         part="switch"
         type="checkbox"
-        role="switch"
-        .checked=${checked}
+        role=${labelledBy.startsWith('service-') ? 'switch' : nothing}
+        .checked=${state === true}
+        .indeterminate=${state === 'mixed'}
         ?disabled=${required}
         aria-labelledby=${labelledBy}
         aria-describedby=${describedBy ?? nothing}
         @change=${(event: Event) => selection.toggle(services, (event.target as HTMLInputElement).checked)}
       />
-      <span class="state" aria-hidden="true">${required ? texts.alwaysOn : checked ? texts.on : texts.off}</span>
+      <span class="state" aria-hidden="true">${required ? texts.alwaysOn : state === 'mixed' ? texts.partlyOn : state ? texts.on : texts.off}</span>
     </span>`;
 
   const service = (service: ServiceConfig) => {
     const required = consent.isRequired(service.id);
     const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
-    const cookies = service.cookies?.map((cookie) => `${declaredName(cookie)} (${localize(cookie.expires, language)})`).join(', ');
+    const cookies = service.cookies ?? [];
+    // What the switch is described by, so it is heard while tabbing: who, what for, where to, and the cookies.
+    const describedBy = `details-${service.id}${cookies.length ? ` cookies-${service.id}` : ''}`;
     return html`<li class="service" part="service">
       <div class="row">
         <h4 id="service-${service.id}">${service.name}</h4>
-        ${toggle(`service-${service.id}`, required || selection.has(service.id), required, [service])}
+        ${toggle(`service-${service.id}`, required || selection.has(service.id), required, [service], describedBy)}
       </div>
-      <dl>
-        ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))} ${detail(texts.cookies, cookies)}
+      <dl id="details-${service.id}">
+        ${detail(texts.provider, service.provider)} ${detail(texts.purpose, localize(service.purpose, language))}
         ${detail(texts.thirdCountry, localize(service.thirdCountry, language))} ${detail(texts.justification, localize(service.necessaryJustification, language))}
       </dl>
+      ${cookies.length
+        ? html`<table class="cookies" id="cookies-${service.id}" part="cookies">
+            <caption>${texts.cookies}</caption>
+            <thead>
+              <tr><th scope="col">${texts.cookieName}</th><th scope="col">${texts.lifetime}</th><th scope="col">${texts.purpose}</th></tr>
+            </thead>
+            <tbody>
+              ${cookies.map((cookie) => html`<tr><td><code>${declaredName(cookie)}</code></td><td>${localize(cookie.expires, language)}</td><td>${localize(cookie.purpose, language)}</td></tr>`)}
+            </tbody>
+          </table>`
+        : nothing}
       ${service.privacyPolicy
         ? html`<a class="policy" href=${service.privacyPolicy} target="_blank" rel="noopener noreferrer" aria-describedby="new-window">${texts.providerPrivacy.replace('{name}', service.provider ?? service.name)}</a>`
         : nothing}
     </li>`;
   };
 
+  /**
+   * A category: its switch and description always in view, its services behind a
+   * disclosure (closed at first; the browser keeps it open or closed across renders).
+   */
   const category = (category: CategoryConfig) => {
     // A required category may hold a service that waits for consent (necessary.ts): its switch then works.
     const required = category.services.every(({ id }) => consent.isRequired(id));
-    const allOn = category.services.every(({ id }) => consent.isRequired(id) || selection.has(id));
+    const on = category.services.filter(({ id }) => consent.isRequired(id) || selection.has(id)).length;
+    const state = on === category.services.length || (on > 0 && 'mixed');
     const descriptionId = `description-${category.id}`;
     return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
       <div class="row">
         <h3 id="category-${category.id}">${localize(category.label, language)}</h3>
-        ${toggle(`category-${category.id}`, allOn, required, category.services, category.description ? descriptionId : undefined)}
+        ${toggle(`category-${category.id}`, state, required, category.services, category.description ? descriptionId : undefined)}
       </div>
       ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
-      <ul class="services" aria-label=${texts.services}>
-        ${category.services.map(service)}
-      </ul>
+      <details part="services">
+        <summary id="services-${category.id}" aria-labelledby="services-${category.id} category-${category.id}">${texts.services} (${category.services.length})</summary>
+        <ul class="services">
+          ${category.services.map(service)}
+        </ul>
+      </details>
     </section>`;
   };
 

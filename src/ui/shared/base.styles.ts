@@ -9,14 +9,16 @@ export const baseStyles = /* css */ `
     --_color: var(--consent-color, #1b1b1b);
     --_accent: var(--consent-accent, #0b5394);
     --_radius: var(--consent-radius, 0.5rem);
+    --_button: var(--consent-button-background, #1d3557);
+    --_button-color: var(--consent-button-color, #fff);
   }
   button {
     min-height: 2.75rem;
     padding: 0.5rem 1rem;
     border: 2px solid transparent;
     border-radius: var(--_radius);
-    color: var(--consent-button-color, #fff);
-    background: var(--consent-button-background, #1d3557);
+    color: var(--_button-color);
+    background: var(--_button);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
