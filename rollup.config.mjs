@@ -18,6 +18,8 @@ const minifyCss = () => ({
     const minified = code.replace(/\/\* css \*\/ `([^`]*)`/g, (_, styles) =>
       '`' +
         styles
+          // Comments are for the source.
+          .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};,>])\s*/g, '$1')
           // Only after a colon: before one, a space is the descendant combinator (".frame ::slotted(…)").

@@ -41,6 +41,7 @@ export function focusedElement(): HTMLElement | null {
  * @attr src - URL of the JSON config (same origin). Alternatives: an inline
  *   `<script type="application/json">` child, or the `config` property.
  * @attr lang - Language of the dialog; defaults to the nearest `lang`, i.e. `<html lang>`.
+ * @attr layout - `dialog` (default): a modal dialog in the middle; `box`: a box in a corner; `bar`: a bar across the foot. Box and bar leave the page readable and usable; "Settings" always opens the modal settings layer. On the pages the config's `links` name, the first layer never blocks the page.
  * @attr theme - `light` (default), `dark`, or `auto` (dark where the visitor's system prefers it). Changes the defaults of the custom properties below; a page's own `--consent-*` values still win.
  *
  * @fires consent-ready - On `document`, once the config is valid and the stored decision is read. `detail`: `{ decision, needsDecision }`.
@@ -68,6 +69,7 @@ export function focusedElement(): HTMLElement | null {
  * @cssprop [--consent-radius=0.5rem] - Corner radius of the dialog and buttons.
  * @cssprop [--consent-backdrop=rgb(0 0 0 / 0.45)] - The page dimming behind the dialog.
  * @cssprop [--consent-max-width=42rem] - Widest the dialog gets.
+ * @cssprop [--consent-box-width=26rem] - Widest the box gets (layout="box", and the first layer on the privacy policy's page).
  */
 export class ConsentBanner extends HTMLElement {
   #dialog: Promise<ConsentDialog> | null = null;

@@ -8,7 +8,7 @@
 import { baseStyles } from '../shared/base.styles.js';
 
 /** The dark theme's defaults (text 4.5:1 and more, focus ring and tracks 3:1 on the background). */
-const dark = `--_color: var(--consent-color, #ececec); --_background: var(--consent-background, #1e1f22); --_muted: var(--consent-muted, #b8bcc2);
+const dark = /* css */ `--_color: var(--consent-color, #ececec); --_background: var(--consent-background, #1e1f22); --_muted: var(--consent-muted, #b8bcc2);
   --_accent: var(--consent-accent, #8ab4f8); --_button: var(--consent-button-background, #cfe0fc); --_button-color: var(--consent-button-color, #10223a);
   --_line: #5a5e66; color-scheme: dark;`;
 
@@ -28,10 +28,27 @@ export const dialogStyles =
     color: var(--_color);
     background: var(--_background);
     font: 1rem/1.45 var(--consent-font, inherit);
+    overflow-wrap: break-word;
     flex-direction: column;
   }
   dialog[open] { display: flex; }
   dialog::backdrop { background: var(--consent-backdrop, rgb(0 0 0 / 0.45)); }
+  /* Not modal (layout="box", or the first layer on the privacy policy's page): a box in a corner; layout="bar": across the foot. */
+  dialog:not(:modal) {
+    position: fixed;
+    inset: auto 1rem 1rem auto;
+    z-index: 2147483647;
+    width: min(var(--consent-box-width, 26rem), calc(100vw - 2rem));
+    max-height: min(70dvh, calc(100dvh - 2rem));
+    margin: 0;
+    box-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.3);
+  }
+  :host([layout='bar']) dialog:not(:modal) { inset: auto 0 0; width: 100%; border-width: 1px 0 0; border-radius: 0; }
+  /* Too short a window (a phone turned, a 400 % zoom): the whole dialog scrolls, not a sliver of it. */
+  @media (max-height: 30rem) {
+    dialog { overflow-y: auto; }
+    .body { overflow: visible; }
+  }
   .head, .body, .buttons { padding: 0.75rem 1rem; }
   .head { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
   .body { overflow-y: auto; padding-block: 0; }

@@ -32,6 +32,8 @@ const sheet = (styles: string) => {
   return sheet;
 };
 let styleSheet: CSSStyleSheet | undefined;
+/** The page's own values of what a box or bar changes below the page, while one does (ConsentDialog's #keepRoom). */
+let room: { owner: ConsentDialog; page: [scrollPadding: string, padding: string]; padding: string } | undefined;
 /** The settings layer's code and styles, once loaded (for every dialog of the page). */
 let settings: Promise<[typeof SettingsModule, CSSStyleSheet]> | null = null;
 
@@ -142,8 +144,68 @@ export class ConsentDialog {
     }
     this.#layer = layer;
     this.#render();
-    if (!this.#dialog.open) this.#dialog.showModal();
+    this.#present();
     this.root.querySelector('h2')!.focus();
+  }
+
+  /**
+   * Whether `layer` shows as a modal dialog, the page inert behind it: the settings always;
+   * the first layer in the `dialog` layout (the default), but never on the pages that the
+   * config's links name, so the privacy policy and the imprint can be read before deciding.
+   */
+  #isModal(layer: DialogLayer): boolean {
+    if (layer === 'settings') return true;
+    if (!['box', 'bar'].includes(this.banner.getAttribute('layout')!)) {
+      const here = location.origin + location.pathname;
+      const { privacy, imprint } = consent.config!.links;
+      return ![privacy, imprint].some((link) => {
+        const url = link && new URL(link, document.baseURI);
+        return url && url.origin + url.pathname === here;
+      });
+    }
+    return false;
+  }
+
+  /**
+   * Opens the dialog for its layer, modal or not; one open the other way closes first (its
+   * `close` event then finds it open again). Not modal (the `box` or `bar` layout), it sits
+   * at the foot of the window, and the page keeps room to scroll every element out from
+   * under it: a focused element is never hidden behind it (WCAG 2.4.11).
+   */
+  #present(): void {
+    const dialog = this.#dialog;
+    const modal = this.#isModal(this.#layer);
+    if (dialog.open && dialog.matches(':modal') !== modal) dialog.close();
+    if (!dialog.open) modal ? dialog.showModal() : dialog.show();
+    this.#keepRoom(!modal);
+  }
+
+  #roomObserver = new ResizeObserver(() => room?.owner === this && this.#keepRoom(true));
+
+  /**
+   * Below the page, room for the box or bar: scroll padding so that focusing an element
+   * scrolls it above the box, and as much padding at the end of the body so that the last
+   * elements can get there too. Nothing on the page moves: the room is at its end. Given
+   * back when the box closes, turns modal or leaves the page. (One dialog keeps it at a
+   * time, should a page have two banners.)
+   */
+  #keepRoom(on: boolean): void {
+    const html = document.documentElement.style;
+    const body = document.body.style;
+    const dialog = this.#dialog;
+    if (on && this.banner.isConnected && dialog?.open && !dialog.matches(':modal')) {
+      room ??= { owner: this, page: [html.scrollPaddingBottom, body.paddingBottom], padding: getComputedStyle(document.body).paddingBottom };
+      room.owner = this;
+      this.#roomObserver.observe(dialog);
+      const height = Math.ceil(innerHeight - dialog.getBoundingClientRect().top);
+      html.scrollPaddingBottom = `${height}px`;
+      body.paddingBottom = `calc(${room.padding} + ${height}px)`;
+    } else {
+      this.#roomObserver.disconnect();
+      if (room?.owner !== this) return;
+      [html.scrollPaddingBottom, body.paddingBottom] = room.page;
+      room = undefined;
+    }
   }
 
   /** The switches as the stored decision has them. */
@@ -155,6 +217,7 @@ export class ConsentDialog {
   #close(): void {
     if (!this.#dialog?.open) return;
     this.#dialog.close();
+    this.#keepRoom(false);
     // Focus on an element that has left the page does nothing. With nothing focused before,
     // the body takes focus (for a moment focusable), so the next Tab starts from the top of
     // the page again, not from where the dialog was.
@@ -182,6 +245,7 @@ export class ConsentDialog {
   #backToFirstLayer(): void {
     this.#layer = 'first';
     this.#render();
+    this.#present();
     // (A framed page shows no buttons: the heading of the first layer takes focus instead.)
     (this.root.querySelector<HTMLElement>('[data-action="settings"]') ?? this.root.querySelector('h2')!).focus();
   }
@@ -215,7 +279,7 @@ export class ConsentDialog {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.#requestClose();
-    } else if (event.key === 'Tab') {
+    } else if (event.key === 'Tab' && this.#dialog.matches(':modal')) {
       // The modal makes the page inert, but Tab would still leave for the browser's own UI.
       const focusable = [...this.root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.checkVisibility());
       const current = this.root.activeElement;
@@ -237,7 +301,7 @@ export class ConsentDialog {
    * once no decision is due, so a close while one is due came from elsewhere: show it again.
    */
   #onClose = (): void => {
-    if (consent.needsDecision && this.banner.isConnected) this.#dialog.showModal();
+    if (consent.needsDecision && this.banner.isConnected && !this.#dialog.open) this.#present();
   };
 
   #template(): TemplateResult | typeof nothing {
