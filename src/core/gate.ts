@@ -61,6 +61,8 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     return false;
   };
 
+  /** Frames this gate took out of the Tab order. */
+  const untabbed = new WeakSet<HTMLElement>();
   const apply = () => {
     if (!store.ready) return;
     answers = new Map();
@@ -73,6 +75,14 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     }
     for (const element of root.querySelectorAll<HTMLElement>(SOURCE_SELECTOR)) {
       const grant = allowed(element);
+      // A blocked frame is an empty box: no Tab stop (unless the page gave it a tabindex of its own).
+      if (element.localName === 'iframe') {
+        if (!grant && !element.hasAttribute('tabindex')) {
+          untabbed.add(element);
+          element.tabIndex = -1;
+        }
+        else if (grant && untabbed.delete(element)) element.removeAttribute('tabindex');
+      }
       for (const attribute of ['src', 'srcset']) {
         const source = element.getAttribute(`data-${attribute}`);
         if (source === null) continue;

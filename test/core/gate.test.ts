@@ -85,6 +85,25 @@ describe('gating', () => {
     expect(await thirdPartyRequests()).to.deep.equal([]);
   });
 
+  it('keeps a blocked frame out of the Tab order until it loads, and leaves a tabindex the page set alone', async () => {
+    await gatedPage();
+    const frame = page.querySelector('iframe')!;
+    const own = Object.assign(document.createElement('iframe'), { title: 'Own tab stop', tabIndex: 0 });
+    own.dataset.consent = 'video';
+    own.dataset.src = `${thirdParty()}/frame.html`;
+    const handled = mutationHandled(page);
+    page.append(own);
+    await handled;
+    expect([frame.getAttribute('tabindex'), own.getAttribute('tabindex')]).to.deep.equal(['-1', '0']);
+    store.acceptAll();
+    expect([frame.hasAttribute('tabindex'), frame.hasAttribute('src'), own.getAttribute('tabindex')]).to.deep.equal([false, true, '0']);
+    // (The scripts this let through finish before the next test.)
+    await ran('social');
+    // Withdrawn: blocked again, out of the Tab order again.
+    store.rejectAll();
+    expect(frame.getAttribute('tabindex')).to.equal('-1');
+  });
+
   it('runs nothing before the store has a config, even with a stored "accept all"', async () => {
     const decided = new ConsentStore();
     decided.configure(testConfig({ reloadOnWithdrawal: false }));
