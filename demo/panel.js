@@ -1,5 +1,11 @@
 // The demo's "under the hood" panel: the current decision and the page's cookies,
 // refreshed on every consent event. It reads only the public events.
+// `?layout=box&theme=dark` in the address tries the banner's layouts and themes.
+const banner = document.querySelector('consent-banner');
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (name === 'layout' || name === 'theme') banner.setAttribute(name, value);
+}
+
 const decisionOutput = document.getElementById('panel-decision');
 const cookiesOutput = document.getElementById('panel-cookies');
 const errorsOutput = document.getElementById('panel-errors');

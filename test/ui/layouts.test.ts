@@ -153,10 +153,10 @@ describe('layouts', () => {
     }
   }
 
-  it('passes axe in every layout, layer and theme, in English and Greek', async () => {
+  it('passes axe in every layout, layer and theme, in German, English, French, Polish and Greek', async () => {
     for (const layout of ['dialog', 'box', 'bar'] as const) {
       for (const theme of ['light', 'dark']) {
-        for (const lang of ['en', 'el']) {
+        for (const lang of ['de', 'en', 'fr', 'pl', 'el']) {
           freshPage();
           const banner = await mountLayout(layout, { lang, theme });
           shownDialog(banner);

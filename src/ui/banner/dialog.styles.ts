@@ -39,7 +39,7 @@ export const dialogStyles =
     inset: auto 1rem 1rem auto;
     z-index: 2147483647;
     width: min(var(--consent-box-width, 26rem), calc(100vw - 2rem));
-    max-height: min(70dvh, calc(100dvh - 2rem));
+    max-height: min(55dvh, calc(100dvh - 2rem));
     margin: 0;
     box-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.3);
   }
