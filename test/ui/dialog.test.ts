@@ -394,11 +394,25 @@ describe('consent dialog', () => {
       // The cookies in a small table; a v1 pattern ("^_sx_") reads as the wildcard name it means.
       const table = stats.querySelector('table')!;
       expect(table.caption!.textContent).to.equal('Cookies');
-      expect([...table.querySelectorAll('th')].map((cell) => [cell.textContent, cell.getAttribute('scope')])).to.deep.equal([['Name', 'col'], ['Lifetime', 'col'], ['Purpose', 'col']]);
-      expect([...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent))).to.deep.equal([['_stat', '30 days', ''], ['_sx_*', '1 year', '']]);
+      // (No cookie of this service gives a purpose: no purpose column.)
+      expect([...table.querySelectorAll('th')].map((cell) => [cell.textContent, cell.getAttribute('scope')])).to.deep.equal([['Name', 'col'], ['Lifetime', 'col']]);
+      expect([...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent))).to.deep.equal([['_stat', '30 days'], ['_sx_*', '1 year']]);
       expect(stats.querySelector('a')!.getAttribute('href')).to.equal('https://stats.example/privacy');
       const video = services.find((element) => element.querySelector('h4')!.textContent === 'Video host')!;
       expect(video.textContent).to.match(/transferred to\s*USA/);
+    });
+
+    it("gives a service's cookie table a purpose column when a cookie has a purpose", async () => {
+      const config = testConfig();
+      config.categories[1].services[0].cookies![0].purpose = { en: 'Tells visits apart for 30 days.', de: 'Unterscheidet Besuche 30 Tage lang.' };
+      const banner = await mountBanner(config);
+      await openSettingsFromFirstLayer(banner);
+      const table = dialogRoot(banner)!.querySelector<HTMLTableElement>('#cookies-stats')!;
+      expect([...table.querySelectorAll('th')].map((cell) => cell.textContent)).to.deep.equal(['Name', 'Lifetime', 'Purpose']);
+      expect([...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent))).to.deep.equal([
+        ['_stat', '30 days', 'Tells visits apart for 30 days.'],
+        ['_sx_*', '1 year', ''],
+      ]);
     });
 
     it('a required service that waits for consent (no justification) gets a working switch; a justified one shows why it runs', async () => {

@@ -49,6 +49,8 @@ export function settingsLayer(selection: Selection, language: string, texts: Par
     const required = consent.isRequired(service.id);
     const detail = (term: string, value: unknown) => (value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing);
     const cookies = service.cookies ?? [];
+    // A purpose column only where a cookie has one: an empty column would take the names' room.
+    const purposes = cookies.some((cookie) => cookie.purpose);
     // What the switch is described by, so it is heard while tabbing: who, what for, where to, and the cookies.
     const describedBy = `details-${service.id}${cookies.length ? ` cookies-${service.id}` : ''}`;
     return html`<li class="service" part="service">
@@ -64,10 +66,13 @@ export function settingsLayer(selection: Selection, language: string, texts: Par
         ? html`<table class="cookies" id="cookies-${service.id}" part="cookies">
             <caption>${texts.cookies}</caption>
             <thead>
-              <tr><th scope="col">${texts.cookieName}</th><th scope="col">${texts.lifetime}</th><th scope="col">${texts.purpose}</th></tr>
+              <tr><th scope="col">${texts.cookieName}</th><th scope="col">${texts.lifetime}</th>${purposes ? html`<th scope="col">${texts.purpose}</th>` : nothing}</tr>
             </thead>
             <tbody>
-              ${cookies.map((cookie) => html`<tr><td><code>${declaredName(cookie)}</code></td><td>${localize(cookie.expires, language)}</td><td>${localize(cookie.purpose, language)}</td></tr>`)}
+              ${cookies.map(
+                (cookie) =>
+                  html`<tr><td><code>${declaredName(cookie)}</code></td><td>${localize(cookie.expires, language)}</td>${purposes ? html`<td>${localize(cookie.purpose, language)}</td>` : nothing}</tr>`,
+              )}
             </tbody>
           </table>`
         : nothing}
