@@ -146,7 +146,7 @@ for (const mode of ['404', 'no answer']) {
 
       server.recover();
       await clickAction(page, 'settings');
-      await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
+      await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[type="checkbox"]'), { polling: 50 });
       await clickAction(page, 'accept');
       await page.waitForFunction(() => window.ran.length === 5, { polling: 50 });
     });

@@ -27,7 +27,7 @@ describe('drop-in bundle on a plain page', () => {
     // Of the 24 languages, only the page's, and of it only the first layer's texts.
     assert.deepEqual(chunkRequests(requests).filter((url) => /texts-/.test(url)).map((url) => url.replace(/^.*\/chunks\/|-[\w-]{6}\.js$/g, '')), ['texts-dialog-en']);
     await clickAction(page, 'settings');
-    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
+    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[type="checkbox"]'), { polling: 50 });
     assert.deepEqual(chunkRequests(requests).filter((url) => /texts-/.test(url)).map((url) => url.replace(/^.*\/chunks\/|-[\w-]{6}\.js$/g, '')), ['texts-dialog-en', 'texts-settings-en']);
   });
 

@@ -44,7 +44,7 @@ describe('under require-trusted-types-for', () => {
     await clickAction(page, 'settings');
     // The settings layer is a file of its own: it shows once that has loaded. (Mutations in a
     // shadow root never reach waitForSelector's observer, so poll.)
-    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[role="switch"]'), { polling: 50 });
+    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('input[type="checkbox"]'), { polling: 50 });
     assert.deepEqual(await violations(page), [], 'settings layer');
 
     await clickAction(page, 'accept');

@@ -59,3 +59,15 @@ export function deepActiveElement(): Element | null {
   return element;
 }
 
+
+/** Opens a category of the settings layer by its disclosure, and waits for its services to render. */
+export async function openCategory(banner: ConsentBanner, categoryId: string): Promise<void> {
+  const summary = dialogRoot(banner)!.querySelector<HTMLElement>(`#services-${categoryId}`)!;
+  if (!summary.closest('details')!.open) summary.click();
+  await waitUntil(() => summary.closest('details')!.querySelector('.services'), `the services of "${categoryId}" did not show`);
+}
+
+/** Opens every category of the settings layer (see openCategory). */
+export async function openAllCategories(banner: ConsentBanner): Promise<void> {
+  for (const summary of dialogRoot(banner)!.querySelectorAll('summary')) await openCategory(banner, summary.id.replace('services-', ''));
+}

@@ -3,17 +3,21 @@ import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner
 import { consent } from '../../src/core/store.js';
 import type { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
 import { clearCookies, testConfig } from '../support/core.js';
-import { button, deepActiveElement, dialogOpened, dialogRoot, freshPage, mountBanner, openDialog, shownDialog } from '../support/elements.js';
+import { button, deepActiveElement, dialogOpened, dialogRoot, freshPage, mountBanner, openAllCategories, openCategory, openDialog, shownDialog } from '../support/elements.js';
 
 /** Every switch of the settings layer: the categories' (checkboxes, as they can be mixed) and the services' (role="switch"). */
 const switches = (banner: ConsentBanner) => [...dialogRoot(banner)!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
 const switchFor = (banner: ConsentBanner, id: string) => dialogRoot(banner)!.querySelector<HTMLInputElement>(`input[aria-labelledby="service-${id}"], input[aria-labelledby="category-${id}"]`)!;
 const heading = (banner: ConsentBanner) => dialogRoot(banner)!.querySelector('h2')!;
 
-/** "Settings" shows the settings layer once its code has loaded (a file of its own). */
-async function openSettingsFromFirstLayer(banner: ConsentBanner): Promise<void> {
+/**
+ * "Settings" shows the settings layer once its code has loaded (a file of its own); then,
+ * if asked to, every category is opened, so its services' switches are there.
+ */
+async function openSettingsFromFirstLayer(banner: ConsentBanner, { openCategories = false } = {}): Promise<void> {
   button(banner, 'settings').click();
   await waitUntil(() => dialogRoot(banner)!.querySelector('[data-action="save"]'), 'the settings layer did not show');
+  if (openCategories) await openAllCategories(banner);
 }
 
 describe('consent dialog', () => {
@@ -172,7 +176,7 @@ describe('consent dialog', () => {
         }
         const banner = await mountBanner(config());
         expect(openDialog(banner), reason).to.exist;
-        await openSettingsFromFirstLayer(banner);
+        await openSettingsFromFirstLayer(banner, { openCategories: true });
         const optional = switches(banner).filter((input) => !input.disabled);
         expect(optional.length, reason).to.be.at.least(6);
         expect(optional.filter((input) => input.checked), reason).to.deep.equal([]);
@@ -200,7 +204,7 @@ describe('consent dialog', () => {
 
     it('describes each service switch by its provider, purpose, third country and cookies', async () => {
       const banner = await mountBanner();
-      await openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner, { openCategories: true });
       const video = description(banner, switchFor(banner, 'video'));
       expect(video).to.include('Video Corp.').and.to.include('Plays videos.').and.to.match(/transferred to\s*USA/);
       const stats = description(banner, switchFor(banner, 'stats'));
@@ -212,6 +216,7 @@ describe('consent dialog', () => {
     it('shows a category as mixed, "Partly on", while only some of its services are on', async () => {
       const banner = await mountBanner();
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       const category = switchFor(banner, 'statistics');
       const state = () => category.parentElement!.querySelector('.state')!.textContent;
       expect([category.checked, category.indeterminate, state()]).to.deep.equal([false, false, 'Off']);
@@ -232,12 +237,14 @@ describe('consent dialog', () => {
       const disclosures = [...root.querySelectorAll('details')];
       expect(disclosures.map((details) => details.open)).to.deep.equal([false, false, false]);
       expect(switchFor(banner, 'statistics').checkVisibility()).to.be.true;
-      expect(switchFor(banner, 'stats').checkVisibility()).to.be.false;
+      // A closed category's services are not even rendered (500 of them would slow the layer down).
+      expect(root.querySelectorAll('.service')).to.have.length(0);
       // Named by what it holds and for which category.
       const summary = root.querySelector<HTMLElement>('#services-statistics')!;
       expect(summary.getAttribute('aria-labelledby')).to.equal('services-statistics category-statistics');
       expect(summary.textContent).to.equal('Services (2)');
-      summary.click();
+      await openCategory(banner, 'statistics');
+      expect(root.querySelectorAll('.service')).to.have.length(2);
       expect(switchFor(banner, 'stats').checkVisibility()).to.be.true;
       // It stays open while the switches change.
       switchFor(banner, 'stats').click();
@@ -248,6 +255,7 @@ describe('consent dialog', () => {
     it('says that a link opens a new window', async () => {
       const banner = await mountBanner();
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       const policy = dialogRoot(banner)!.querySelector('a.policy')!;
       expect(policy.getAttribute('target')).to.equal('_blank');
       expect(description(banner, policy)).to.equal('(opens in a new window)');
@@ -300,7 +308,7 @@ describe('consent dialog', () => {
       expect(getComputedStyle(button(banner, 'accept')).backgroundColor).to.equal('rgb(207, 224, 252)');
       await expect(banner).to.be.accessible();
       await openSettingsFromFirstLayer(banner);
-      dialogRoot(banner)!.querySelector<HTMLElement>('#services-statistics')!.click();
+      await openCategory(banner, 'statistics');
       switchFor(banner, 'stats').click();
       await expect(banner).to.be.accessible();
 
@@ -326,6 +334,7 @@ describe('consent dialog', () => {
       expect(getComputedStyle(button(banner, 'reject')).backgroundColor).to.equal('rgb(10, 20, 30)');
       expect(getComputedStyle(heading(banner)).color).to.equal('rgb(40, 50, 60)');
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       expect(getComputedStyle(switchFor(banner, 'stats')).outlineColor).to.equal('rgb(70, 80, 90)');
       style.remove();
     });
@@ -353,6 +362,7 @@ describe('consent dialog', () => {
       const banner = await mountBanner();
       shownDialog(banner);
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       switchFor(banner, 'stats').click();
       switchFor(banner, 'media').click();
       button(banner, 'save').click();
@@ -386,7 +396,7 @@ describe('consent dialog', () => {
     it('lists per service the provider, purpose, cookies with expiry, third country and privacy policy', async () => {
       const banner = await mountBanner();
       shownDialog(banner);
-      await openSettingsFromFirstLayer(banner);
+      await openSettingsFromFirstLayer(banner, { openCategories: true });
       const services = [...dialogRoot(banner)!.querySelectorAll('.service')];
       const stats = services.find((element) => element.querySelector('h4')!.textContent === 'Local stats')!;
       expect(stats.textContent).to.include('Example Institute');
@@ -407,6 +417,7 @@ describe('consent dialog', () => {
       config.categories[1].services[0].cookies![0].purpose = { en: 'Tells visits apart for 30 days.', de: 'Unterscheidet Besuche 30 Tage lang.' };
       const banner = await mountBanner(config);
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       const table = dialogRoot(banner)!.querySelector<HTMLTableElement>('#cookies-stats')!;
       expect([...table.querySelectorAll('th')].map((cell) => cell.textContent)).to.deep.equal(['Name', 'Lifetime', 'Purpose']);
       expect([...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent))).to.deep.equal([
@@ -426,6 +437,7 @@ describe('consent dialog', () => {
       // The first layer names the category among what needs consent.
       expect(dialogRoot(banner)!.querySelector('[part="purposes"]')!.textContent).to.include('Necessary');
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'necessary');
       expect(switchFor(banner, 'counter').disabled).to.be.false;
       expect(switchFor(banner, 'counter').checked).to.be.false;
       expect(switchFor(banner, 'sessions').disabled).to.be.true;
@@ -442,6 +454,7 @@ describe('consent dialog', () => {
       const banner = await mountBanner();
       shownDialog(banner);
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       const category = switchFor(banner, 'statistics');
       const stateText = () => category.nextElementSibling!.textContent;
       expect(stateText()).to.equal('Off');
@@ -465,8 +478,8 @@ describe('consent dialog', () => {
       await setViewport({ width: 320, height: 568 });
       const banner = await mountBanner();
       shownDialog(banner);
-      await openSettingsFromFirstLayer(banner);
-      const controls = dialogRoot(banner)!.querySelectorAll<HTMLElement>('button, input, a');
+      await openSettingsFromFirstLayer(banner, { openCategories: true });
+      const controls = dialogRoot(banner)!.querySelectorAll<HTMLElement>('button, input, a, summary');
       expect(controls.length).to.be.above(10);
       for (const control of controls) {
         const box = control.getBoundingClientRect();
@@ -479,6 +492,7 @@ describe('consent dialog', () => {
       const banner = await mountBanner();
       shownDialog(banner);
       await openSettingsFromFirstLayer(banner);
+      await openCategory(banner, 'statistics');
       const duration = () => getComputedStyle(switchFor(banner, 'stats'), '::before').transitionDuration;
       await emulateMedia({ reducedMotion: 'no-preference' });
       expect(duration()).not.to.equal('0s');
@@ -562,6 +576,7 @@ describe('consent dialog', () => {
       // The services are behind their category's disclosure: open it by keyboard first.
       dialogRoot(banner)!.querySelector<HTMLElement>('#services-media')!.focus();
       await sendKeys({ press: 'Enter' });
+      await waitUntil(() => switchFor(banner, 'video'), 'Enter on the disclosure did not show its services');
       switchFor(banner, 'video').focus();
       expect(deepActiveElement()).to.equal(switchFor(banner, 'video'));
       await sendKeys({ press: 'Space' });

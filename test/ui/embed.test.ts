@@ -4,7 +4,7 @@ import { consent } from '../../src/core/store.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
 import type { ConsentEmbed } from '../../src/ui/embed/consent-embed.js';
 import { clearCookies, loadsSettled, recordNetwork, recordedRequests, thirdPartyRequests, waitForRequest } from '../support/core.js';
-import { deepActiveElement, dialogRoot, freshPage, mountBanner, shownDialog } from '../support/elements.js';
+import { deepActiveElement, dialogRoot, freshPage, mountBanner, openCategory, shownDialog } from '../support/elements.js';
 
 declare global {
   interface Window {
@@ -204,6 +204,7 @@ describe('<consent-embed>', () => {
       expect(consent.needsDecision).to.be.false;
       await banner.showSettings();
       shownDialog(banner);
+      await openCategory(banner, 'media');
       expect(dialogRoot(banner)!.querySelector<HTMLInputElement>('input[aria-labelledby="service-video"]')!.checked).to.be.true;
       expect(dialogRoot(banner)!.querySelector<HTMLInputElement>('input[aria-labelledby="service-social"]')!.checked).to.be.false;
 

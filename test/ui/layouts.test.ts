@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner
 import { consent } from '../../src/core/store.js';
 import type { ConsentBanner } from '../../src/ui/banner/consent-banner.js';
 import { clearCookies, testConfig } from '../support/core.js';
-import { button, deepActiveElement, dialogRoot, freshPage, shownDialog } from '../support/elements.js';
+import { button, deepActiveElement, dialogRoot, freshPage, openAllCategories, openCategory, shownDialog } from '../support/elements.js';
 
 type Layout = 'dialog' | 'box' | 'bar';
 
@@ -21,10 +21,9 @@ async function openSettings(banner: ConsentBanner): Promise<void> {
 }
 
 /** Every control of the open layer, with every category opened. */
-function controls(banner: ConsentBanner): HTMLElement[] {
-  const root = dialogRoot(banner)!;
-  for (const details of root.querySelectorAll('details')) details.open = true;
-  return [...root.querySelectorAll<HTMLElement>('a[href], button, input:not(:disabled), summary')];
+async function controls(banner: ConsentBanner): Promise<HTMLElement[]> {
+  await openAllCategories(banner);
+  return [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not(:disabled), summary')];
 }
 
 /** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it. */
@@ -93,7 +92,7 @@ describe('layouts', () => {
       const links = [...page.querySelectorAll('a')];
       const header = page.querySelector('header')!;
       // From the dialog's heading through its controls, then every link of the page, by real key presses.
-      const inDialog = controls(banner).filter((element) => element.checkVisibility()).length;
+      const inDialog = (await controls(banner)).filter((element) => element.checkVisibility()).length;
       for (let press = 0; press < inDialog; press++) await sendKeys({ press: 'Tab' });
       for (const link of links) {
         await sendKeys({ press: 'Tab' });
@@ -129,7 +128,7 @@ describe('layouts', () => {
           if (layer === 'settings') await openSettings(banner);
           applyTextSpacing(banner);
           const dialog = shownDialog(banner);
-          const all = controls(banner);
+          const all = await controls(banner);
           expect(all.length, layer).to.be.at.least(layer === 'first' ? 5 : 15);
           for (const control of all) {
             control.focus();
@@ -164,8 +163,8 @@ describe('layouts', () => {
           await openSettings(banner);
           await expect(banner, `${layout} ${theme} ${lang} settings`).to.be.accessible();
           // With a category open too. (axe counts what a scroll box has scrolled away as hidden, so the last one, in view.)
-          const last = [...dialogRoot(banner)!.querySelectorAll('details')].at(-1)!;
-          last.open = true;
+          const last = [...dialogRoot(banner)!.querySelectorAll('summary')].at(-1)!;
+          await openCategory(banner, last.id.replace('services-', ''));
           last.scrollIntoView();
           await expect(banner, `${layout} ${theme} ${lang} settings, a category open`).to.be.accessible();
         }

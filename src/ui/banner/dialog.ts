@@ -56,10 +56,18 @@ export class ConsentDialog {
   /** The texts being loaded, by language and whether with the settings layer's. */
   #textsLoading?: [string, Promise<boolean>];
   /** The switches as the settings layer reads and changes them. */
+  /** Categories whose services show in the settings layer. */
+  #openCategories = new Set<string>();
   #choices = {
     has: (id: string) => this.#selection.has(id),
     toggle: (services: ServiceConfig[], on: boolean) => {
       for (const service of services) on ? this.#selection.add(service.id) : this.#selection.delete(service.id);
+      this.#render();
+    },
+    isOpen: (categoryId: string) => this.#openCategories.has(categoryId),
+    setOpen: (categoryId: string, open: boolean) => {
+      if (open === this.#openCategories.has(categoryId)) return;
+      open ? this.#openCategories.add(categoryId) : this.#openCategories.delete(categoryId);
       this.#render();
     },
   };

@@ -19,6 +19,9 @@ export interface Selection {
   has(id: string): boolean;
   /** Switches services on or off: a category's all at once, or one. */
   toggle(services: ServiceConfig[], on: boolean): void;
+  /** Whether a category's services show (its disclosure open). */
+  isOpen(categoryId: string): boolean;
+  setOpen(categoryId: string, open: boolean): void;
 }
 
 /** The settings layer's body in a language, with its texts in it: its introduction and every category with its services. */
@@ -84,7 +87,8 @@ export function settingsLayer(selection: Selection, language: string, texts: Par
 
   /**
    * A category: its switch and description always in view, its services behind a
-   * disclosure (closed at first; the browser keeps it open or closed across renders).
+   * disclosure, closed at first. They render only while it is open: a config of 500
+   * services opens its settings as fast as one of five.
    */
   const category = (category: CategoryConfig) => {
     // A required category may hold a service that waits for consent (necessary.ts): its switch then works.
@@ -92,17 +96,16 @@ export function settingsLayer(selection: Selection, language: string, texts: Par
     const on = category.services.filter(({ id }) => consent.isRequired(id) || selection.has(id)).length;
     const state = on === category.services.length || (on > 0 && 'mixed');
     const descriptionId = `description-${category.id}`;
+    const open = selection.isOpen(category.id);
     return html`<section class="category" part="category" aria-labelledby="category-${category.id}">
       <div class="row">
         <h3 id="category-${category.id}">${localize(category.label, language)}</h3>
         ${toggle(`category-${category.id}`, state, required, category.services, category.description ? descriptionId : undefined)}
       </div>
       ${category.description ? html`<p id=${descriptionId} part="text">${localize(category.description, language)}</p>` : nothing}
-      <details part="services">
+      <details part="services" ?open=${open} @toggle=${(event: Event) => selection.setOpen(category.id, (event.target as HTMLDetailsElement).open)}>
         <summary id="services-${category.id}" aria-labelledby="services-${category.id} category-${category.id}">${texts.services} (${category.services.length})</summary>
-        <ul class="services">
-          ${category.services.map(service)}
-        </ul>
+        ${open ? html`<ul class="services">${category.services.map(service)}</ul>` : nothing}
       </details>
     </section>`;
   };
