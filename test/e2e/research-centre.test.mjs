@@ -54,6 +54,9 @@ describe('the research centre demo', () => {
     // The settings show why econda measures without consent.
     await clickAction(page, 'settings');
     await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('[data-action="save"]'), { polling: 50 });
+    // Its services behind the category's disclosure: opened by a click.
+    await page.$eval('consent-banner', (banner) => banner.shadowRoot.querySelector('#services-statistics').click());
+    await page.waitForFunction(() => document.querySelector('consent-banner').shadowRoot.querySelector('#services-statistics').closest('details').querySelector('.services'), { polling: 50 });
     assert.match(await page.$eval('consent-banner', (banner) => banner.shadowRoot.querySelector('.body').textContent), /Warum ohne Einwilligung\s*Die anonyme Messung nutzt nur ein Sitzungs-Cookie/);
     assert.deepEqual(await accessibility(page), []);
     assert.deepEqual(errors, []);
