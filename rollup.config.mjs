@@ -122,7 +122,8 @@ function languageFileTexts(file) {
 }
 
 /**
- * In the drop-in, the language files load by part and the tables that name them shrink:
+ * In the drop-in, the language files load by part, the tables that name them shrink, and
+ * the entry can name the first layer's file of a language (src/texts/preload.ts):
  * - each ui/ file becomes one file per part of TEXT_PARTS (src/texts/keys.ts), so the first
  *   layer loads only its own texts ("texts-dialog-fr-…"; "texts-settings-…", "texts-embed-…");
  * - a table of 24 `import()`s (src/texts/ui-texts.ts, table-texts.ts), some 250 B
@@ -158,6 +159,10 @@ const languageFiles = () => {
       return `export default ${JSON.stringify(Object.fromEntries(parts[match[2]].map((key) => [key, texts[key]])))};`;
     },
     transform(code, id) {
+      if (/\/src\/texts\/preload\.ts$/.test(id.replaceAll('\\', '/'))) {
+        const file = `texts-dialog-\${'${languages.join(' ')}'.split(' ').includes(language) ? language : 'en'}-${textsHash}.js`;
+        return { code: `export function preloadDialogTexts(language) { import(\`\0TEXTS_DIR\0${file}\`).catch(() => {}); }`, map: null };
+      }
       const table = /\/src\/texts\/(ui|table)-texts\.ts$/.exec(id.replaceAll('\\', '/'));
       if (!table) return null;
       // (TypeScript has compiled the file already.)

@@ -11,6 +11,7 @@ import { loadChunk } from '../../core/chunks.js';
 import { languageOf } from '../../core/config.js';
 import { configIntake, markupSource, type ConfigSource } from '../../core/intake.js';
 import { browserSignal, consent, type ConsentListener } from '../../core/store.js';
+import { preloadDialogTexts } from '../../texts/preload.js';
 import type { ConsentDialog, DialogLayer } from './dialog.js';
 
 const takeConfig = configIntake(consent);
@@ -164,9 +165,10 @@ export class ConsentBanner extends HTMLElement {
   }
 
   async #createDialog(): Promise<ConsentDialog> {
-    // The visitor's texts load beside the dialog's code (before the config is there, those of the page's language).
-    // Their table is in the Lit chunk, which the dialog's code would ask for only once it arrived.
+    // The visitor's texts load beside the dialog's code (before the config is there, those of the page's language),
+    // and so does Lit, with the table of language files, which the dialog's code would ask for only once it arrived.
     const language = languageOf(this);
+    preloadDialogTexts(language);
     void loadChunk(() => import('../../texts/ui-texts.js'))
       .then(({ uiTextFile, textLanguage }) => loadChunk(...uiTextFile(consent.config ? textLanguage(consent.config, language) : language, 'dialog')))
       .catch(() => {});
