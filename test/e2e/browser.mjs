@@ -108,3 +108,18 @@ export async function waitForDialog(page) {
   }
 }
 export const clickAction = async (page, action) => (await page.waitForSelector(`consent-banner >>> button[data-action="${action}"]`)).click();
+
+/**
+ * Resolves once every `<consent-embed>` of the page shows either its content or its
+ * finished placeholder: until then a placeholder still arriving (its code and texts load
+ * side by side) can move what follows it, and a click aimed at that may miss.
+ */
+export const embedsSettled = (page) =>
+  page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('consent-embed')].every((embed) => {
+        const placeholder = embed.shadowRoot?.querySelector('[part="placeholder"]');
+        return placeholder && (placeholder.hidden || placeholder.querySelector('[part~="notice"]'));
+      }),
+    { polling: 50 },
+  );

@@ -5,7 +5,7 @@
 // it, and every tab follows a decision made in another.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { clickAction, closePages, dialogOpen, openPage, openTab, startBrowser, startSecureServer, waitForDialog } from './browser.mjs';
+import { clickAction, closePages, dialogOpen, embedsSettled, openPage, openTab, startBrowser, startSecureServer, waitForDialog } from './browser.mjs';
 
 let session;
 let secure;
@@ -231,6 +231,7 @@ describe('moving the record', () => {
 
     // A shared record with grants could be any subdomain's: it does not move into __Host-.
     await visit(page, article('www', { https: true, config: 'shared' }));
+    await embedsSettled(page);
     await (await page.$('a[data-consent-open]')).click();
     await waitForDialog(page);
     await clickAction(page, 'accept');
@@ -263,9 +264,11 @@ describe('one decision in every tab', () => {
 
     // The first tab has its settings open when the second withdraws.
     await first.bringToFront();
+    await embedsSettled(first);
     await (await first.$('a[data-consent-open]')).click();
     await waitForDialog(first);
     await second.bringToFront();
+    await embedsSettled(second);
     await (await second.$('a[data-consent-open]')).click();
     await waitForDialog(second);
     await clickAction(second, 'reject');
