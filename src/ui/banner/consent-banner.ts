@@ -167,6 +167,8 @@ export class ConsentBanner extends HTMLElement {
   async #createDialog(): Promise<ConsentDialog> {
     // The visitor's texts load beside the dialog's code (before the config is there, those of the page's language),
     // and so does Lit, with the table of language files, which the dialog's code would ask for only once it arrived.
+    // In the drop-in, preloadDialogTexts asks for the texts at once, and the table's request for the same file then
+    // finds it loading; in a bundler's build it does nothing, and the table's request is the one that starts early.
     const language = languageOf(this);
     preloadDialogTexts(language);
     void loadChunk(() => import('../../texts/ui-texts.js'))
