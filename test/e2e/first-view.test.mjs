@@ -12,12 +12,19 @@ const CONFIG = '/demo/consent.json';
 const held = [];
 /** Called when the server holds a config request. */
 let onHeld = () => {};
+/** While set, requests for the entry are held too, each answered by its function here. */
+let heldEntries = null;
+const ENTRY = '/dist/consent-banner.js';
 
 let session;
 before(
   async () =>
     (session = await startBrowser({
       handle(request, response, pathname) {
+        if (pathname === ENTRY && heldEntries) {
+          heldEntries.push(() => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(new URL(`../..${ENTRY}`, import.meta.url))));
+          return true;
+        }
         if (pathname !== CONFIG) return false;
         held.push(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end(readFileSync(new URL(`../..${CONFIG}`, import.meta.url))));
         onHeld();
@@ -47,6 +54,25 @@ describe('the first view', () => {
     release();
     await waitForDialog(page);
     assert.equal(requests.filter(dialogChunk).length, 1, 'the dialog was asked for once');
+  });
+
+  it('a page that preloads its config (as the demo does) asks for it beside the entry, and only once', { timeout: 20_000 }, async () => {
+    const { page, requests } = await openPage(session.browser);
+    heldEntries = [];
+    try {
+      // (Not awaited: DOMContentLoaded waits for the module script, which is held.)
+      const loaded = page.goto(`${session.url}/demo/`, { waitUntil: 'domcontentloaded' });
+      await configHeld();
+      assert.equal(heldEntries.length, 1, 'the entry is requested and still held while the config is asked for');
+      heldEntries.splice(0).forEach((answer) => answer());
+      release();
+      await loaded;
+      await waitForDialog(page);
+      assert.equal(requests.filter((url) => new URL(url).pathname === CONFIG).length, 1, "the banner's own request took the preloaded answer");
+    } finally {
+      heldEntries?.splice(0).forEach((answer) => answer());
+      heldEntries = null;
+    }
   });
 
   it('a returning visitor with a stored decision downloads no dialog code', async () => {
