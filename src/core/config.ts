@@ -1,15 +1,10 @@
 /**
- * The small helpers that read a validated config: text lookup, language and id index.
+ * The small helpers that read a validated config: language and id index (the lookup of
+ * its texts is in src/ui/shared/localize.ts).
  * Validation itself is in validate.ts, which the drop-in loads only for a config that
  * `consent-banner-check --stamp` has not vouched for (config-stamp.ts).
  */
-import type { CategoryConfig, ConsentConfig, LocalizedText, ServiceConfig } from './config-schema.js';
-
-/** Picks the text for a language: that language, else English, else the first one given. */
-export function localize(text: LocalizedText | undefined, language: string): string {
-  if (text === undefined || typeof text === 'string') return text ?? '';
-  return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
-}
+import type { CategoryConfig, ConsentConfig, ServiceConfig } from './config-schema.js';
 
 export interface ServiceEntry {
   service: ServiceConfig;

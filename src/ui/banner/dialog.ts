@@ -8,7 +8,8 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { loadChunk } from '../../core/chunks.js';
-import { languageOf, localize } from '../../core/config.js';
+import { languageOf } from '../../core/config.js';
+import { localize } from '../shared/localize.js';
 import type { ServiceConfig } from '../../core/config-schema.js';
 import { consent, type ConsentChange } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';

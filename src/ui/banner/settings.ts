@@ -5,7 +5,7 @@
  * at, focused or chosen, and when a "Cookie settings" link opens the dialog.
  */
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import { localize } from '../../core/config.js';
+import { localize } from '../shared/localize.js';
 import type { CategoryConfig, ServiceConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';
 import { stoppedByReload } from '../../core/gate.js';

@@ -9,7 +9,7 @@
  * and the config's texts alike, so the whole declaration is in the one language it is
  * marked with.
  */
-import { localize } from '../../core/config.js';
+import { localize } from '../shared/localize.js';
 import { isWebUrl } from '../../core/config-basics.js';
 import type { ConsentConfig } from '../../core/config-schema.js';
 import { declaredName } from '../../core/cookie-names.js';

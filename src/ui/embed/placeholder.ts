@@ -4,7 +4,7 @@
  * no request to the provider: the poster, if any, must come from the page's own origin.
  */
 import { html, nothing, render } from 'lit/html.js';
-import { localize } from '../../core/config.js';
+import { localize } from '../shared/localize.js';
 import { reportError } from '../../core/errors.js';
 import { consent } from '../../core/store.js';
 import { framedElsewhere } from '../shared/framed.js';
