@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import { patternToWildcard } from './cookie-names.js';
 import { needsConsent } from './necessary.js';
 import { formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
-import { maxRecordLength, MAX_RECORD_LENGTH, serviceTag } from './record.js';
+import { serviceTag } from './record.js';
 import { TEXT_KEYS, type TextKey } from '../texts/keys.js';
 
 export { DEFAULT_EXPIRES_DAYS, formatPath, isWebUrl, MAX_EXPIRES_DAYS } from './config-basics.js';
@@ -174,6 +174,21 @@ export interface CrossCheckProblem {
   path: (string | number)[];
   message: string;
 }
+
+/**
+ * Longest `name=value` the schema lets a config's record (record.ts) reach. Browsers keep at
+ * least 4096 bytes per cookie, but this one travels with every request to the site.
+ */
+export const MAX_RECORD_LENGTH = 1024;
+
+/**
+ * The longest `name=value` a record (record.ts) can take: `__Host-` prefix, the largest time,
+ * every service stored. Here, not beside the record's code: only the schema needs it, and the
+ * page loads the schema only for an unstamped config.
+ */
+export const maxRecordLength = (cookieName: string, revision: number, optionalServices: number): number =>
+  // "__Host-" (7), name, "=" (1), "2a" + id (12), ".zzzzzzzz." (10), revision, "..." (3), check (5), 4 per service
+  38 + cookieName.length + revision.toString(36).length + 4 * optionalServices;
 
 /** Checks across the whole file: ids unique over categories and services, a record that stores. */
 export function crossCheck(config: ConsentConfig): CrossCheckProblem[] {

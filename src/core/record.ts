@@ -45,12 +45,6 @@ const RECORD_PATTERN = /^(2([arcpgd])([0-9A-Za-z]{10})\.([0-9a-z]{1,8})\.([0-9a-
 /** Allowed clock difference between the machine that wrote the record and this one. */
 const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
-/**
- * Longest `name=value` the schema lets a config's record reach. Browsers keep at least
- * 4096 bytes per cookie, but this one travels with every request to the site.
- */
-export const MAX_RECORD_LENGTH = 1024;
-
 /** FNV-1a, 32 bits: the record's check and tags, and the config's stamp (config-stamp.ts). */
 export function fnv1a(text: string): number {
   let value = 0x811c9dc5;
@@ -70,11 +64,6 @@ export function encodeRecord(record: DecisionRecord, scope: string): string {
   const body = `2${methodCode(record.method)}${record.consentId}.${Math.floor(record.decidedAt / 1000).toString(36)}.${record.revision.toString(36)}.${record.granted.join('')}.${record.denied.join('')}`;
   return `${body}.${checksum(body, scope)}`;
 }
-
-/** The longest `name=value` a record can take: `__Host-` prefix, the largest time, every service stored. */
-export const maxRecordLength = (cookieName: string, revision: number, optionalServices: number): number =>
-  // "__Host-" (7), name, "=" (1), "2a" + id (12), ".zzzzzzzz." (10), revision, "..." (3), check (5), 4 per service
-  38 + cookieName.length + revision.toString(36).length + 4 * optionalServices;
 
 /**
  * Reads a stored record; returns a sentence saying what is wrong when it cannot be trusted.

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decodeRecord, encodeRecord, maxRecordLength, newConsentId, serviceTag, type DecisionRecord } from '../../src/core/record.js';
+import { maxRecordLength } from '../../src/core/config-schema.js';
+import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionRecord } from '../../src/core/record.js';
 
 const tags = (...ids: string[]) => ids.map(serviceTag);
 

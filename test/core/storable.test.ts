@@ -6,8 +6,7 @@
 // a failure names a seed that reproduces it.
 import { expect } from '@open-wc/testing';
 import { ConfigError, parseConfig } from '../../src/core/validate.js';
-import type { ConsentConfig } from '../../src/core/config-schema.js';
-import { MAX_RECORD_LENGTH } from '../../src/core/record.js';
+import { MAX_RECORD_LENGTH, type ConsentConfig } from '../../src/core/config-schema.js';
 import { ConsentStore } from '../../src/core/store.js';
 import { clearCookies, collectEvents } from '../support/core.js';
 import { generator } from '../support/random.mjs';
