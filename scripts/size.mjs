@@ -4,6 +4,8 @@
 // - returning: the entry alone, all that a returning visitor with a valid decision
 //   downloads on a page without embeds (part of banner, budgeted on its own);
 // - validate: the validator with the config schema, loaded only for an unstamped config;
+// - doubts: the warning about a required service that waits for consent (core/necessary.ts),
+//   loaded only for a config that has one;
 // - settings: the dialog's settings layer, loaded when the visitor asks for it;
 // - embed: the chunks that load only on pages with a <consent-embed>;
 // - cookie-table: the chunks that load only on pages with a <consent-cookie-table>;
@@ -16,10 +18,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGETS = { 'first view with embeds': 18_650, banner: 14_570, returning: 6_860, validate: 2_600, settings: 2_695, embed: 4_085, adapters: 3_245, receipt: 1_150, 'cookie-table': 2_975 };
+const BUDGETS = { 'first view with embeds': 18_650, banner: 14_570, returning: 6_860, validate: 2_600, settings: 2_695, embed: 4_085, adapters: 3_245, receipt: 1_150, doubts: 270, 'cookie-table': 2_975 };
 const ENTRY = 'consent-banner.js';
 /** A chunk holding one of these modules starts a part of its own. */
-const PART_ROOTS = { validate: (module) => module === 'src/core/validate.ts', settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', 'cookie-table': (module) => module === 'src/ui/cookie-table/consent-cookie-table.ts', adapters: (module) => module.startsWith('src/adapters/'), receipt: (module) => module === 'src/core/receipt.ts' };
+const PART_ROOTS = { validate: (module) => module === 'src/core/validate.ts', settings: (module) => module === 'src/ui/banner/settings.ts', embed: (module) => module === 'src/ui/embed/consent-embed.ts', 'cookie-table': (module) => module === 'src/ui/cookie-table/consent-cookie-table.ts', adapters: (module) => module.startsWith('src/adapters/'), receipt: (module) => module === 'src/core/receipt.ts', doubts: (module) => module === 'src/core/necessary-doubts.ts' };
 
 const dist = new URL('../dist/', import.meta.url);
 const graph = JSON.parse(readFileSync(new URL('chunks.json', dist), 'utf8'));

@@ -9,7 +9,8 @@ import { preConsentSetting, UNJUSTIFIED_PRE_CONSENT } from '../adapters/shared.j
 import type { ConfigProblem } from '../core/validate.js';
 import { formatPath, type AdapterConfig, type ConsentConfig } from '../core/config-schema.js';
 import { declaredName } from '../core/cookie-names.js';
-import { necessaryDoubts, needsConsent } from '../core/necessary.js';
+import { needsConsent } from '../core/necessary.js';
+import { necessaryDoubts } from '../core/necessary-doubts.js';
 import { BUILT_IN_LANGUAGES, DIALOG_TEXT_KEYS, EMBED_TEXT_KEYS } from '../texts/keys.js';
 
 export function lintConfig(config: ConsentConfig): ConfigProblem[] {

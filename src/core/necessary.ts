@@ -6,8 +6,7 @@
  * and the page warns once. One rule, here, for the page (the store and the config check)
  * and for `consent-banner-check`, where `--strict` turns the warning into a failure.
  */
-import type { ConfigProblem } from './validate.js';
-import type { CategoryConfig, ConsentConfig, ServiceConfig } from './config-schema.js';
+import type { CategoryConfig, ServiceConfig } from './config-schema.js';
 import { declaredName, matchesCookieName } from './cookie-names.js';
 
 /**
@@ -32,15 +31,3 @@ export function necessaryDoubt(service: ServiceConfig): string | null {
 
 /** Whether (truthy) a service waits for consent: in an optional category, or doubted in a required one. */
 export const needsConsent = (category: CategoryConfig, service: ServiceConfig) => !category.required || necessaryDoubt(service);
-
-/** Every service of a required category that is treated as optional, with its path and the warning. */
-export function necessaryDoubts(config: ConsentConfig): ConfigProblem[] {
-  return config.categories.flatMap((category, c) =>
-    category.services.flatMap((service, s) => {
-      const sign = category.required && necessaryDoubt(service);
-      return sign
-        ? [{ path: `$.categories[${c}].services[${s}]`, message: `"${service.id}" looks like statistics or media (${sign}) but is required without a "necessaryJustification"; it waits for consent` }]
-        : [];
-    }),
-  );
-}

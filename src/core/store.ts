@@ -9,7 +9,7 @@ import { DEFAULT_EXPIRES_DAYS } from './config-basics.js';
 import type { ConsentConfig } from './config-schema.js';
 import { loadChunk } from './chunks.js';
 import { reportError } from './errors.js';
-import { necessaryDoubts, needsConsent } from './necessary.js';
+import { needsConsent } from './necessary.js';
 import { decodeRecord, encodeRecord, newConsentId, serviceTag, type DecisionMethod, type DecisionRecord, type StoredRecord } from './record.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -152,8 +152,14 @@ export class ConsentStore {
   configure(config: ConsentConfig | null): void {
     this.#config = config;
     this.#services = config ? indexServices(config) : new Map();
-    for (const problem of config ? necessaryDoubts(config) : []) reportError({ kind: 'config', ...problem }, console.warn);
     this.#required = new Set([...this.#services.values()].filter(({ service, category }) => !needsConsent(category, service)).map(({ service }) => service.id));
+    // A required service that waits for consent (necessary.ts) is warned about, by a file that loads only then.
+    if ([...this.#services.values()].some(({ service, category }) => category.required && !this.#required.has(service.id))) {
+      loadChunk(() => import('./necessary-doubts.js').then(({ necessaryDoubts }) => necessaryDoubts)).then(
+        (doubts) => doubts(config!).forEach((problem) => reportError({ kind: 'config', ...problem }, console.warn)),
+        () => {},
+      );
+    }
     this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();

@@ -193,8 +193,11 @@ describe('"necessary" means necessary', () => {
   };
   const WARNING = '"counter" looks like statistics or media (the cookie "emos_*") but is required without a "necessaryJustification"; it waits for consent';
 
-  /** Configures a store, returning the consent-error events and console warnings of that moment. */
-  function configured(config: ConsentConfig): { store: ConsentStore; errors: ConsentErrorDetail[]; warnings: string[] } {
+  /**
+   * Configures a store, returning the consent-error events and console warnings of that moment,
+   * or (`warned`) once the warnings have come: their code loads first. They come together.
+   */
+  async function configured(config: ConsentConfig, warned = false): Promise<{ store: ConsentStore; errors: ConsentErrorDetail[]; warnings: string[] }> {
     const errors: ConsentErrorDetail[] = [];
     const warnings: string[] = [];
     const onError = (event: Event) => errors.push((event as CustomEvent<ConsentErrorDetail>).detail);
@@ -202,15 +205,18 @@ describe('"necessary" means necessary', () => {
     console.warn = (message: string) => warnings.push(message);
     document.addEventListener('consent-error', onError);
     try {
-      return { store: pageView(config), errors, warnings };
+      const arrived = warned && oneEvent(document, 'consent-error');
+      const store = pageView(config);
+      await arrived;
+      return { store, errors, warnings };
     } finally {
       console.warn = warn;
       document.removeEventListener('consent-error', onError);
     }
   }
 
-  it('a required service with a tracking cookie and no justification waits for consent, and the page warns once with its path', () => {
-    const { store, errors, warnings } = configured(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }));
+  it('a required service with a tracking cookie and no justification waits for consent, and the page warns once with its path', async () => {
+    const { store, errors, warnings } = await configured(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }), true);
     expect(errors).to.deep.equal([{ kind: 'config', path: '$.categories[0].services[1]', message: WARNING }]);
     expect(warnings).to.deep.equal([`[consent-banner] config error at $.categories[0].services[1]: ${WARNING}`]);
     expect(store.isRequired('counter')).to.be.false;
@@ -225,14 +231,15 @@ describe('"necessary" means necessary', () => {
     expect(store.decision!.deniedServices).to.include('counter');
     store.acceptAll();
     // Stored like any optional service, and read back on the next page view.
-    const next = pageView(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }));
+    // (Its warning is awaited too, so it does not land in the next test.)
+    const { store: next } = await configured(withNecessary({ cookies: [{ name: 'emos_*', expires: 'session' }] }), true);
     expect(next.isGranted('counter')).to.be.true;
     expect(next.isGranted('necessary')).to.be.true;
     expect(next.decision!.grantedServices).to.include('counter');
   });
 
-  it('an analytics adapter counts too; "Always allow" and a saved selection can grant it', () => {
-    const { store, errors } = configured(withNecessary({ adapter: { type: 'plausible', domain: 'example.org' } }));
+  it('an analytics adapter counts too; "Always allow" and a saved selection can grant it', async () => {
+    const { store, errors } = await configured(withNecessary({ adapter: { type: 'plausible', domain: 'example.org' } }), true);
     expect(errors.map(({ path, message }) => `${path}: ${message}`)).to.deep.equal(['$.categories[0].services[1]: "counter" looks like statistics or media (the plausible adapter) but is required without a "necessaryJustification"; it waits for consent']);
     store.saveSelection(['counter']);
     expect(store.isGranted('counter')).to.be.true;
@@ -241,8 +248,8 @@ describe('"necessary" means necessary', () => {
     expect(store.isGranted('counter')).to.be.true;
   });
 
-  it('with a justification it runs before any choice, silently', () => {
-    const { store, errors, warnings } = configured(withNecessary({ cookies: [{ name: 'emos_jcsid', expires: 'session' }], necessaryJustification: 'Counts visits without a visitor id.' }));
+  it('with a justification it runs before any choice, silently', async () => {
+    const { store, errors, warnings } = await configured(withNecessary({ cookies: [{ name: 'emos_jcsid', expires: 'session' }], necessaryJustification: 'Counts visits without a visitor id.' }));
     expect(errors).to.deep.equal([]);
     expect(warnings).to.deep.equal([]);
     expect(store.isRequired('counter')).to.be.true;
@@ -252,8 +259,8 @@ describe('"necessary" means necessary', () => {
     expect(store.decision!.deniedServices).not.to.include('counter');
   });
 
-  it('a session cookie of its own makes no doubt', () => {
-    const { store, errors } = configured(withNecessary({ cookies: [{ name: 'cms_lang', expires: 'session' }] }));
+  it('a session cookie of its own makes no doubt', async () => {
+    const { store, errors } = await configured(withNecessary({ cookies: [{ name: 'cms_lang', expires: 'session' }] }));
     expect(errors).to.deep.equal([]);
     expect(store.isGranted('counter')).to.be.true;
   });
