@@ -170,7 +170,12 @@ describe('adapters', () => {
     it('in a required category without a justification it is treated as optional: nothing before consent, cleaned after a refusal', async () => {
       const config = testConfig();
       config.categories[0].services.push({ id: 'counter', name: 'Counter', adapter: matomo as { type: string } });
-      const errors = await errorsDuring(() => pageView(config));
+      // (The warning's words load from a file of their own: it comes a moment after the config.)
+      const warned = oneEvent(document, 'consent-error');
+      const errors = await errorsDuring(async () => {
+        await pageView(config);
+        await warned;
+      });
       expect(errors.map(({ path }) => path)).to.deep.equal(['$.categories[0].services[1]']);
       expect(scripts('/vendors/matomo/')).to.deep.equal([]);
       expect((page._paq as unknown[][])[0]).to.deep.equal(['requireConsent']);
