@@ -42,6 +42,32 @@ describe('drop-in bundle on a plain page', () => {
     assert.deepEqual(await cookies(), []);
   });
 
+  it('a required service that looks like statistics is warned about with its path, by a file that loads only for such a config', async () => {
+    const { page, requests } = await openPage(session.browser);
+    await page.goto(plainPage());
+    await waitForDialog(page);
+    const warningFile = () => chunkRequests(requests).filter((url) => url.includes('/necessary-doubts-')).length;
+    assert.equal(warningFile(), 0);
+    const warning = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          document.addEventListener('consent-error', (event) => resolve(event.detail), { once: true });
+          const banner = document.querySelector('consent-banner');
+          // Without its stamp, as an edited config is: the validator judges it first.
+          const { checked, ...config } = structuredClone(banner.config);
+          config.categories[0].services.push({ id: 'counter', name: 'Counter', cookies: [{ name: '_pk_id.*', expires: '13 months' }] });
+          banner.config = config;
+        }),
+    );
+    assert.deepEqual(warning, {
+      kind: 'config',
+      path: '$.categories[0].services[1]',
+      message: '"counter" looks like statistics or media (the cookie "_pk_id.*") but is required without a "necessaryJustification"; it waits for consent',
+    });
+    assert.equal(warningFile(), 1);
+    assert.equal(await page.evaluate(async () => (await import('/dist/consent-banner.js')).consent.isGranted('counter')), false);
+  });
+
   it('Escape as the very first key press on a fresh page neither closes the dialog nor decides', async () => {
     const { page, cookies } = await openPage(session.browser);
     await page.goto(plainPage());
