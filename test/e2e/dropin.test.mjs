@@ -42,7 +42,7 @@ describe('drop-in bundle on a plain page', () => {
     assert.deepEqual(await cookies(), []);
   });
 
-  it('a required service that looks like statistics is warned about with its path, by a file that loads only for such a config', async () => {
+  it('a required service that looks like statistics is warned about with its path, by a file that loads only for such a config', { timeout: 30_000 }, async () => {
     const { page, requests } = await openPage(session.browser);
     await page.goto(plainPage());
     await waitForDialog(page);
