@@ -3,8 +3,9 @@
  * required category whose adapter or cookies mark it as statistics or media runs before
  * any choice only when `necessaryJustification` says why it is necessary; without one it
  * is treated as optional: it waits for consent, a refusal or withdrawal stops and cleans it,
- * and the page warns once. One rule, here, for the page (the store and the config check)
- * and for `consent-banner-check`, where `--strict` turns the warning into a failure.
+ * and the page warns once (in the words of necessary-doubts.ts). One rule, here, for the
+ * page (the store and the config check) and for `consent-banner-check`, where `--strict`
+ * turns the warning into a failure.
  */
 import type { CategoryConfig, ServiceConfig } from './config-schema.js';
 import { declaredName, matchesCookieName } from './cookie-names.js';
