@@ -209,15 +209,18 @@ export class ConsentStore {
 
   #readRecord(config: ConsentConfig): DecisionRecord | null {
     const { name, base, domain, secure } = placeOf(config);
-    const path = `cookie "${name}"`;
     const values = cookieValues(name);
     // Where this record may have been written: the current place first, then any other an earlier config used.
     const scopes = [...new Set([domain ?? '', ...candidateDomains().map((candidate) => candidate ?? '')])];
     let record: StoredRecord | string | null = null;
     let from = name;
+    // What refresh() compares the cookie with: the read the record comes from, or what this page's own deleting
+    // left. (A second look could find another tab's write that the record never saw, and every later refresh
+    // would then take the cookie for read.)
+    let seen = values;
     if (values.length > 1) {
-      const left = removeEverywhere(name);
-      reportError({ kind: 'cookie', path, message: `${values.length} values (another subdomain or path set one): none counts, the visitor is asked again; ${left.length} not deletable here` });
+      seen = removeEverywhere(name);
+      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${values.length} values (another subdomain or path set one): none counts, the visitor is asked again; ${seen.length} not deletable here` });
     } else if (values.length) {
       record = decodeRecord(values[0], scopes);
     } else {
@@ -234,10 +237,11 @@ export class ConsentStore {
     }
     if (typeof record === 'string') {
       reportError({ kind: 'cookie', path: `cookie "${from}"`, message: `${record}; ignored, the visitor is asked again` });
-      removeEverywhere(from);
+      const left = removeEverywhere(from);
+      if (from === name) seen = left;
       record = null;
     }
-    this.#seen = cookieValues(name).join();
+    this.#seen = seen.join();
     const expiresDays = config.cookie?.expiresDays ?? DEFAULT_EXPIRES_DAYS;
     if (!record || record.revision !== config.revision || record.decidedAt + expiresDays * DAY_MS <= Date.now()) return null;
     // A record an earlier config kept elsewhere moves here once: same choices, id and time.

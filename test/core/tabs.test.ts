@@ -83,6 +83,28 @@ describe('one decision in every tab', () => {
     expect(tab.isGranted('video')).to.be.true;
   });
 
+  it('a tab that looks while another tab rewrites the cookie (the old copy gone, the new one not yet there) follows at its next look', () => {
+    // No tab sync here: each look is a call to refresh(), as a message or a cookie change event makes it.
+    const looking = new ConsentStore();
+    looking.configure(testConfig());
+    const deciding = new ConsentStore();
+    deciding.configure(testConfig());
+    deciding.acceptAll();
+    // The second look at the cookie (the one the record is read from) falls into the other tab's write.
+    const jar = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    let looks = 0;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => (++looks === 2 ? '' : jar.get!.call(document)), set: (value) => jar.set!.call(document, value) });
+    try {
+      looking.refresh();
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    expect(looks, 'the stub saw the looks').to.be.at.least(2);
+    expect(looking.decision, 'no record where none was to be seen').to.equal(null);
+    looking.refresh();
+    expect(looking.decision?.consentId).to.equal(deciding.decision!.consentId);
+  });
+
   it('stops listening when stopped', async () => {
     const first = new ConsentStore();
     const stop = startTabSync(first);
