@@ -88,8 +88,11 @@ describe('the first view', () => {
     await configHeld();
     release();
     await page.evaluate(() => customElements.whenDefined('consent-banner').then(() => document.querySelector('consent-banner').configApplied));
-    // Everything the view asks for (the warning's words would be asked for while the config is applied).
-    await page.waitForNetworkIdle();
+    // The warning's words would be asked for while the config is applied: a request made after that reaches this
+    // test after theirs would have (the browser reports requests in the order it makes them).
+    const sentinel = page.waitForRequest((request) => request.url().endsWith('/test/fixtures/pixel.svg?after-config'));
+    await page.evaluate(() => fetch('/test/fixtures/pixel.svg?after-config'));
+    await sentinel;
     // (The demo's embeds and Matomo adapter load their own files, as they should. Its config is stamped and has no
     // required service that waits for consent.)
     assert.deepEqual(requests.slice(before).filter((url) => /\/dist\/chunks\/(dialog|settings|validate|necessary-doubts)-/.test(url)), []);
