@@ -249,6 +249,7 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: chunkName,
       manualChunks: sharedUi,
+      hoistTransitiveImports: false,
     },
   },
 ];

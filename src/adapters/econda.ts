@@ -18,7 +18,7 @@
 import { deleteCookies } from '../core/cleaner.js';
 import { cookieNames } from '../core/cookies.js';
 import type { EcondaSettings } from './schema.js';
-import { adapterStarter, isUrl } from './shared.js';
+import { adapterStarter, urlSetting } from './shared.js';
 
 /** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['emos_*'];
@@ -32,7 +32,7 @@ interface Emos3 {
   send(properties: unknown): void;
 }
 
-export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([['src', isUrl, 'the URL of the econda script (http:, https: or relative to the page)']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([urlSetting('src', 'the URL of the econda script')], (settings, context) => {
   const page = window as { emos3?: Emos3 };
   const anonymised = settings.anonymised ?? {};
   let loaded = false;

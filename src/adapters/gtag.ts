@@ -7,9 +7,8 @@
  * `update` denied and deletes the `_ga*` cookies; a refusal also stops the pings of
  * "advanced" (`window['ga-disable-<id>']`), unless `"afterRefusal": "continue"`.
  */
-import { deleteCookies } from '../core/cleaner.js';
 import type { GtagSettings } from './schema.js';
-import { adapterStarter } from './shared.js';
+import { adapterStarter, deleteVendorCookies } from './shared.js';
 
 /** Google's analytics and ads cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['_ga*', '_gid', '_gat*', '_gcl*'];
@@ -45,7 +44,7 @@ export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) =
       } else if (loaded) {
         // A refusal: the cookieless pings of "advanced" stop too.
         disable(true);
-        deleteCookies(vendorCookies.map((name) => ({ name })));
+        deleteVendorCookies(vendorCookies);
       }
     },
   };

@@ -11,14 +11,13 @@
  * request is sent any more, and nothing loads on later pages), unless the settings say
  * `"afterRefusal": "continue"`. German authorities hold that this needs consent too.
  */
-import { deleteCookies } from '../core/cleaner.js';
 import type { MatomoSettings } from './schema.js';
-import { adapterStarter, isText, isUrl } from './shared.js';
+import { adapterStarter, deleteVendorCookies, isText, urlSetting } from './shared.js';
 
 /** Matomo's cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
 export const vendorCookies = ['_pk_*', 'mtm_*'];
 
-export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isUrl, 'the Matomo URL (http:, https: or relative to the page)'], ['siteId', isText, 'the Matomo site id']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([urlSetting('url', 'the Matomo URL'), ['siteId', isText, 'the Matomo site id']], (settings, context) => {
   const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
   const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
   // Looked up on every push: once loaded, matomo.js replaces the queue with itself.
@@ -44,13 +43,13 @@ export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([['url', isU
       if (given) {
         push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
-        deleteCookies(vendorCookies.map((name) => ({ name })));
+        deleteVendorCookies(vendorCookies);
       }
       if (context.preConsentNow(decided)) load();
       else if (cookieless && loaded) {
         push(['requireConsent'], ['forgetConsentGiven']);
         stopped = true;
-        deleteCookies(vendorCookies.map((name) => ({ name })));
+        deleteVendorCookies(vendorCookies);
       }
     },
   };

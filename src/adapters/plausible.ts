@@ -6,7 +6,7 @@
  * "continue"` keeps a `beforeConsent` measurement running after a refusal.
  */
 import type { PlausibleSettings } from './schema.js';
-import { adapterStarter, isText, isUrl } from './shared.js';
+import { adapterStarter, isText, urlSetting } from './shared.js';
 
 const IGNORE = 'plausible_ignore';
 
@@ -20,7 +20,7 @@ function setIgnored(ignored: boolean): void {
   }
 }
 
-export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible'], ['src', (value) => value === undefined || isUrl(value), 'the URL of the Plausible script (http:, https: or relative to the page)']], (settings, context) => {
+export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible'], urlSetting('src', 'the URL of the Plausible script', true)], (settings, context) => {
   let loaded = false;
   const load = () => {
     if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js', { 'data-domain': settings.domain, defer: '' });

@@ -8,6 +8,7 @@
  * Schema and `consent-banner-check`. The page does not run that schema: it would cost
  * every visitor the bytes of a second validator run.
  */
+import { deleteCookies } from '../core/cleaner.js';
 import { formatPath, isWebUrl } from '../core/config-basics.js';
 import type { AdapterConfig, ServiceConfig } from '../core/config-schema.js';
 import { reportError } from '../core/errors.js';
@@ -66,8 +67,21 @@ export type Requirement = [name: string, test: (value: unknown) => boolean, expe
 
 export const isText = (value: unknown): boolean => (typeof value === 'string' && value !== '') || typeof value === 'number';
 
-/** A URL a vendor script may come from: http, https, or relative to the page (never `javascript:` or `data:`). */
-export const isUrl = (value: unknown): boolean => typeof value === 'string' && value !== '' && isWebUrl(value);
+/**
+ * A URL setting (`what` names it in the error): a URL a vendor script may come from, http,
+ * https, or relative to the page (never `javascript:` or `data:`). An optional one may be
+ * left out.
+ */
+export const urlSetting = (name: string, what: string, optional?: boolean): Requirement => [
+  name,
+  (value) => (optional && value === undefined) || (typeof value === 'string' && value !== '' && isWebUrl(value)),
+  `${what} (http:, https: or relative to the page)`,
+];
+
+/** Deletes the vendor's cookies (name patterns), on withdrawal or refusal. */
+export const deleteVendorCookies = (patterns: string[]): void => {
+  deleteCookies(patterns.map((name) => ({ name })));
+};
 
 /** Whether the service belongs to the config the store holds now (not one it has replaced). */
 export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>
