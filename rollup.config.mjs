@@ -250,6 +250,7 @@ export default [
       chunkFileNames: chunkName,
       manualChunks: sharedUi,
       hoistTransitiveImports: false,
+      freeze: false,
     },
   },
 ];

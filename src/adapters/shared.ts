@@ -84,19 +84,22 @@ export const deleteVendorCookies = (patterns: string[]): void => {
 };
 
 /** Whether the service belongs to the config the store holds now (not one it has replaced). */
+/** Reports a problem with the setting `name` of the adapter at `path` (its JSON path as keys). */
+export const reportSetting = (path: (string | number)[], name: string, message: string): void => reportError({ kind: 'config', path: formatPath([...path, name]), message });
+
 export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>
-  store.config?.categories.some((category) => category.services.includes(service)) === true;
+  !!store.config?.categories.some((category) => category.services.includes(service));
 
 export function adapterStarter<TSettings>(requirements: Requirement[], create: (settings: TSettings, context: AdapterContext) => Adapter): AdapterStarter {
   return (service, path, store) => {
     const settings = service.adapter as Record<string, unknown>;
     const missing = requirements.filter(([name, test]) => !test(settings[name]));
-    for (const [name, , expected] of missing) reportError({ kind: 'config', path: formatPath([...path, name]), message: `must be ${expected}; the adapter does not start` });
+    for (const [name, , expected] of missing) reportSetting(path, name, `must be ${expected}; the adapter does not start`);
     // Nothing touches the vendor for a config that has been replaced meanwhile.
     if (missing.length || !isCurrent(store, service)) return () => {};
     const preConsent = preConsentSetting(settings as AdapterConfig);
     const justified = !!service.necessaryJustification;
-    if (preConsent && !justified) reportError({ kind: 'config', path: formatPath([...path, preConsent]), message: UNJUSTIFIED_PRE_CONSENT });
+    if (preConsent && !justified) reportSetting(path, preConsent, UNJUSTIFIED_PRE_CONSENT);
     const context: AdapterContext = {
       preConsent: !!preConsent && justified,
       preConsentNow: (decided) => context.preConsent && (!decided || settings.afterRefusal === 'continue'),

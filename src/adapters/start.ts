@@ -4,11 +4,9 @@
  * config names an adapter, and each vendor's module only when the config uses it.
  */
 import { loadChunk } from '../core/chunks.js';
-import { formatPath } from '../core/config-basics.js';
 import type { ServiceConfig } from '../core/config-schema.js';
-import { reportError } from '../core/errors.js';
 import type { ConsentStore } from '../core/store.js';
-import { isCurrent, type AdapterStarter } from './shared.js';
+import { isCurrent, reportSetting, type AdapterStarter } from './shared.js';
 
 const MODULES: Record<string, () => Promise<{ start: AdapterStarter }>> = {
   matomo: () => import('./matomo.js'),
@@ -42,7 +40,7 @@ export function startAdapters(store: ConsentStore): AdaptersStop {
         const path = ['categories', c, 'services', s, 'adapter'];
         const load = Object.hasOwn(MODULES, service.adapter.type) ? MODULES[service.adapter.type] : null;
         if (!load) {
-          reportError({ kind: 'config', path: formatPath([...path, 'type']), message: 'must be "matomo", "econda", "gtag" or "plausible"; the adapter does not start' });
+          reportSetting(path, 'type', 'must be "matomo", "econda", "gtag" or "plausible"; the adapter does not start');
           return;
         }
         // A module that does not load is reported (loadChunk); that vendor then stays off.
