@@ -39,7 +39,7 @@ function startAdaptersOnUse(store: ConsentStore): void {
   const startIfNamed = () => {
     if (!namesAdapter()) return;
     unsubscribe();
-    loadChunk(() => import('./adapters/start.js')).then(({ startAdapters }) => startAdapters(store), () => {});
+    loadChunk(() => import('./adapters/start.js')).then(({ runAdapters }) => runAdapters(store), () => {});
   };
   const unsubscribe = store.subscribe(startIfNamed);
   startIfNamed();

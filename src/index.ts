@@ -13,7 +13,7 @@ export type { ConsentErrorDetail, ConsentErrorKind } from './core/errors.js';
 export { startGate } from './core/gate.js';
 export { startCleaner, deleteCookies } from './core/cleaner.js';
 export { startTabSync } from './core/tabs.js';
-export { startAdapters, type AdaptersStop } from './adapters/start.js';
+export { startAdapters, type AdaptersStop } from './adapters/api.js';
 export { lintConfig } from './check/lint.js';
 export { ConsentBanner } from './ui/banner/consent-banner.js';
 export { ConsentEmbed } from './ui/embed/consent-embed.js';

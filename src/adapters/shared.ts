@@ -87,6 +87,9 @@ export const deleteVendorCookies = (patterns: string[]): void => {
 /** Reports a problem with the setting `name` of the adapter at `path` (its JSON path as keys). */
 export const reportSetting = (path: (string | number)[], name: string, message: string): void => reportError({ kind: 'config', path: formatPath([...path, name]), message });
 
+/** Reports a setting the adapter cannot work with: it does not start. */
+export const refuseSetting = (path: (string | number)[], name: string, expected: string): void => reportSetting(path, name, `must be ${expected}; the adapter does not start`);
+
 export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>
   !!store.config?.categories.some((category) => category.services.includes(service));
 
@@ -94,7 +97,7 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
   return (service, path, store) => {
     const settings = service.adapter as Record<string, unknown>;
     const missing = requirements.filter(([name, test]) => !test(settings[name]));
-    for (const [name, , expected] of missing) reportSetting(path, name, `must be ${expected}; the adapter does not start`);
+    for (const [name, , expected] of missing) refuseSetting(path, name, expected);
     // Nothing touches the vendor for a config that has been replaced meanwhile.
     if (missing.length || !isCurrent(store, service)) return () => {};
     const preConsent = preConsentSetting(settings as AdapterConfig);

@@ -6,7 +6,7 @@
 import { loadChunk } from '../core/chunks.js';
 import type { ServiceConfig } from '../core/config-schema.js';
 import type { ConsentStore } from '../core/store.js';
-import { isCurrent, reportSetting, type AdapterStarter } from './shared.js';
+import { isCurrent, refuseSetting, type AdapterStarter } from './shared.js';
 
 const MODULES: Record<string, () => Promise<{ start: AdapterStarter }>> = {
   matomo: () => import('./matomo.js'),
@@ -15,17 +15,14 @@ const MODULES: Record<string, () => Promise<{ start: AdapterStarter }>> = {
   plausible: () => import('./plausible.js'),
 };
 
-/** Stops every adapter; `started()` resolves once the adapters of the current config have started (or failed to). */
-export interface AdaptersStop {
-  (): void;
-  started(): Promise<void>;
-}
-
-export function startAdapters(store: ConsentStore): AdaptersStop {
+/**
+ * Starts the adapters; returns the function that stops them all. `starting` hears of each
+ * vendor module as it is asked for: the promise settles once that adapter has started (or
+ * failed to). The drop-in passes none; startAdapters() (./api.ts) collects them.
+ */
+export function runAdapters(store: ConsentStore, starting?: (loading: Promise<unknown>) => void): () => void {
   /** The stop function of each service's adapter; a service is in here from the moment its module is requested. */
   const running = new Map<ServiceConfig, () => void>();
-  let starting: Promise<unknown>[] = [];
-  let stopped = false;
 
   const sync = () => {
     for (const [service, stop] of running) {
@@ -40,15 +37,16 @@ export function startAdapters(store: ConsentStore): AdaptersStop {
         const path = ['categories', c, 'services', s, 'adapter'];
         const load = Object.hasOwn(MODULES, service.adapter.type) ? MODULES[service.adapter.type] : null;
         if (!load) {
-          reportSetting(path, 'type', 'must be "matomo", "econda", "gtag" or "plausible"; the adapter does not start');
+          refuseSetting(path, 'type', '"matomo", "econda", "gtag" or "plausible"');
           return;
         }
         // A module that does not load is reported (loadChunk); that vendor then stays off.
-        const loading = loadChunk(load).then(({ start }) => {
-          // Stopped, or the config replaced, while the vendor's module loaded: start nothing.
-          if (!stopped && running.has(service)) running.set(service, start(service, path, store));
-        }, () => {});
-        starting.push(loading);
+        starting?.(
+          loadChunk(load).then(({ start }) => {
+            // Stopped (which empties `running`), or the config replaced, while the vendor's module loaded: start nothing.
+            if (running.has(service)) running.set(service, start(service, path, store));
+          }, () => {}),
+        );
       }),
     );
   };
@@ -57,21 +55,9 @@ export function startAdapters(store: ConsentStore): AdaptersStop {
     if (change.type === 'config') sync();
   });
   sync();
-  return Object.assign(
-    () => {
-      stopped = true;
-      unsubscribe();
-      for (const stop of running.values()) stop();
-      running.clear();
-    },
-    {
-      started: async () => {
-        while (starting.length) {
-          const batch = starting;
-          starting = [];
-          await Promise.allSettled(batch);
-        }
-      },
-    },
-  );
+  return () => {
+    unsubscribe();
+    for (const stop of running.values()) stop();
+    running.clear();
+  };
 }

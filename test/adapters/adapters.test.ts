@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { startAdapters, type AdaptersStop } from '../../src/adapters/start.js';
+import { startAdapters, type AdaptersStop } from '../../src/adapters/api.js';
 import { ConsentStore } from '../../src/core/store.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
