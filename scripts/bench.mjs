@@ -12,7 +12,8 @@
 // images) and a settings layer with 500 services. Medians; the table goes to stdout and to
 // bench/results.md with the date and the machine.
 //
-// BENCH_RUNS sets the repetitions (default 9). Figures vary from machine to machine and run to
+// BENCH_RUNS sets the repetitions (default 25: with 9, medians of the same build moved by up
+// to a fifth from run to run). Figures vary from machine to machine and run to
 // run: compare ratios taken in the same run.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import puppeteer from 'puppeteer-core';
 import { chromeArgs } from '../web-test-runner.config.mjs';
 import { startServer } from './serve.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const ROOT = new URL('..', import.meta.url);
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -186,9 +187,16 @@ try {
   for (const scenario of SCENARIOS) {
     const samples = Object.fromEntries(LIBRARIES.map((library) => [library.name, []]));
     const scale = [];
+    // A first repetition that counts for nothing: it also pays for the first reads of each
+    // file (by the server, and by the browser under this scenario's throttling).
+    for (const library of LIBRARIES) await measure(browser, base, scenario, library);
     for (let run = 0; run < RUNS; run++) {
-      // Interleaved: each repetition measures every library once, in turn.
-      for (const library of LIBRARIES) samples[library.name].push(await measure(browser, base, scenario, library));
+      // Interleaved: each repetition measures every library once, in turn, each repetition
+      // starting with another, so that none always follows the same one.
+      for (let k = 0; k < LIBRARIES.length; k++) {
+        const library = LIBRARIES[(run + k) % LIBRARIES.length];
+        samples[library.name].push(await measure(browser, base, scenario, library));
+      }
       // The scale goals are set at 1× CPU (and CPU throttling made the page's clock jump while
       // 1,000 images loaded, so figures under it would mean nothing).
       // Three samples are enough for figures this large, and each takes long.
