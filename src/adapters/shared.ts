@@ -83,13 +83,13 @@ export const deleteVendorCookies = (patterns: string[]): void => {
   deleteCookies(patterns.map((name) => ({ name })));
 };
 
-/** Whether the service belongs to the config the store holds now (not one it has replaced). */
 /** Reports a problem with the setting `name` of the adapter at `path` (its JSON path as keys). */
 export const reportSetting = (path: (string | number)[], name: string, message: string): void => reportError({ kind: 'config', path: formatPath([...path, name]), message });
 
 /** Reports a setting the adapter cannot work with: it does not start. */
 export const refuseSetting = (path: (string | number)[], name: string, expected: string): void => reportSetting(path, name, `must be ${expected}; the adapter does not start`);
 
+/** Whether the service belongs to the config the store holds now (not one it has replaced). */
 export const isCurrent = (store: ConsentStore, service: ServiceConfig): boolean =>
   !!store.config?.categories.some((category) => category.services.includes(service));
 
