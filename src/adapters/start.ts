@@ -41,12 +41,12 @@ export function runAdapters(store: ConsentStore, starting?: (loading: Promise<un
           return;
         }
         // A module that does not load is reported (loadChunk); that vendor then stays off.
-        starting?.(
-          loadChunk(load).then(({ start }) => {
-            // Stopped (which empties `running`), or the config replaced, while the vendor's module loaded: start nothing.
-            if (running.has(service)) running.set(service, start(service, path, store));
-          }, () => {}),
-        );
+        const loading = loadChunk(load).then(({ start }) => {
+          // Stopped (which empties `running`), or the config replaced, while the vendor's module loaded: start nothing.
+          if (running.has(service)) running.set(service, start(service, path, store));
+        }, () => {});
+        // (Not `starting?.(loadChunk(…))`: without a listener that would not even load the module.)
+        starting?.(loading);
       }),
     );
   };

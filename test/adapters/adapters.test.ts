@@ -1,5 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { startAdapters, type AdaptersStop } from '../../src/adapters/api.js';
+import { runAdapters } from '../../src/adapters/start.js';
 import { ConsentStore } from '../../src/core/store.js';
 import type { ConsentConfig } from '../../src/core/config-schema.js';
 import type { ConsentErrorDetail } from '../../src/core/errors.js';
@@ -440,6 +441,18 @@ describe('adapters', () => {
       store.configure(withAdapter(gtag));
       await stop.started();
       expect(defaults()).to.equal(1);
+    });
+
+    it('start when nobody waits for them, as in the drop-in', async () => {
+      for (const name of VENDOR_GLOBALS) delete page[name];
+      store = new ConsentStore();
+      const stopRun = runAdapters(store);
+      try {
+        store.configure(withAdapter(gtag));
+        await waitUntil(() => defaults() === 1, 'the gtag adapter did not start', { timeout: 8000 });
+      } finally {
+        stopRun();
+      }
     });
 
     it('stops the adapters of a replaced config', async () => {
