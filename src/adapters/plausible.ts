@@ -23,7 +23,8 @@ function setIgnored(ignored: boolean): void {
 export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible'], urlSetting('src', 'the URL of the Plausible script', true)], (settings, context) => {
   let loaded = false;
   const load = () => {
-    if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js', { 'data-domain': settings.domain, defer: '' });
+    // Plausible's script reads its domain from its own element when it runs.
+    if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js').dataset.domain = settings.domain;
     loaded = true;
   };
   return {

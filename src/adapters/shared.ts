@@ -16,8 +16,12 @@ import { externalScript } from '../core/scripts.js';
 import type { ConsentStore } from '../core/store.js';
 
 export interface AdapterContext {
-  /** Loads a vendor script with the page's nonce, after a `consent-adapter-load` event the site can hook into. */
-  load(src: string, attributes?: Record<string, string>): void;
+  /**
+   * Loads a vendor script with the page's nonce, after a `consent-adapter-load` event the site
+   * can hook into. Returns the script element: attributes set on it right away are there when
+   * the script runs (an added script runs in a later task).
+   */
+  load(src: string): HTMLScriptElement;
   /** The settings ask for a pre-consent mode (`PRE_CONSENT_MODES`) and the service justifies it. */
   preConsent: boolean;
   /**
@@ -106,11 +110,9 @@ export function adapterStarter<TSettings>(requirements: Requirement[], create: (
     const context: AdapterContext = {
       preConsent: !!preConsent && justified,
       preConsentNow: (decided) => context.preConsent && (!decided || settings.afterRefusal === 'continue'),
-      load(src, attributes = {}) {
+      load(src) {
         document.dispatchEvent(new CustomEvent('consent-adapter-load', { detail: { service: service.id, type: service.adapter!.type, src }, bubbles: true }));
-        const script = externalScript(src);
-        for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-        document.head.append(script);
+        return document.head.appendChild(externalScript(src));
       },
     };
     const adapter = create(settings as TSettings, context);
