@@ -20,9 +20,6 @@ import { cookieNames } from '../core/cookies.js';
 import type { EcondaSettings } from './schema.js';
 import { adapterStarter, urlSetting } from './shared.js';
 
-/** econda's cookies (`emos_jcsid`, `emos_jcvid`, …): deleted on withdrawal (core/necessary.ts lists them among the trackers). */
-export const vendorCookies = ['emos_*'];
-
 /** econda's session cookie: the one cookie its anonymised measurement keeps. */
 const SESSION_COOKIE = 'emos_jcsid';
 

@@ -10,9 +10,6 @@
 import type { GtagSettings } from './schema.js';
 import { adapterStarter, deleteVendorCookies } from './shared.js';
 
-/** Google's analytics and ads cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
-export const vendorCookies = ['_ga*', '_gid', '_gat*', '_gcl*'];
-
 type Gtag = (...args: unknown[]) => void;
 
 export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) => typeof id === 'string' && /^[A-Z]{1,3}-[A-Z0-9-]+$/.test(id), 'a Google tag id such as "G-ABC123"']], (settings, context) => {
@@ -44,7 +41,7 @@ export const start = /* @__PURE__ */ adapterStarter<GtagSettings>([['id', (id) =
       } else if (loaded) {
         // A refusal: the cookieless pings of "advanced" stop too.
         disable(true);
-        deleteVendorCookies(vendorCookies);
+        deleteVendorCookies('gtag');
       }
     },
   };

@@ -14,11 +14,8 @@
 import type { MatomoSettings } from './schema.js';
 import { adapterStarter, deleteVendorCookies, isText, urlSetting } from './shared.js';
 
-/** Matomo's cookies: deleted on withdrawal (core/necessary.ts lists them among the trackers). */
-export const vendorCookies = ['_pk_*', 'mtm_*'];
-
 export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([urlSetting('url', 'the Matomo URL'), ['siteId', isText, 'the Matomo site id']], (settings, context) => {
-  const base = settings.url.endsWith('/') ? settings.url : `${settings.url}/`;
+  const base = settings.url.replace(/\/?$/, '/');
   const page = window as { _paq?: { push(...commands: unknown[][]): unknown } };
   // Looked up on every push: once loaded, matomo.js replaces the queue with itself.
   const push = (...commands: unknown[][]) => (page._paq ??= []).push(...commands);
@@ -43,13 +40,13 @@ export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([urlSetting(
       if (given) {
         push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
-        deleteVendorCookies(vendorCookies);
+        deleteVendorCookies('matomo');
       }
       if (context.preConsentNow(decided)) load();
       else if (cookieless && loaded) {
         push(['requireConsent'], ['forgetConsentGiven']);
         stopped = true;
-        deleteVendorCookies(vendorCookies);
+        deleteVendorCookies('matomo');
       }
     },
   };

@@ -82,9 +82,15 @@ export const urlSetting = (name: string, what: string, optional?: boolean): Requ
   `${what} (http:, https: or relative to the page)`,
 ];
 
-/** Deletes the vendor's cookies (name patterns), on withdrawal or refusal. */
-export const deleteVendorCookies = (patterns: string[]): void => {
-  deleteCookies(patterns.map((name) => ({ name })));
+/**
+ * The cookies the Matomo and Google adapters delete on withdrawal (core/necessary.ts lists
+ * them among the trackers; econda's adapter deletes every `emos_` cookie itself).
+ */
+export const VENDOR_COOKIES = { matomo: ['_pk_*', 'mtm_*'], gtag: ['_ga*', '_gid', '_gat*', '_gcl*'] };
+
+/** Deletes the vendor's cookies, on withdrawal or refusal. */
+export const deleteVendorCookies = (vendor: keyof typeof VENDOR_COOKIES): void => {
+  deleteCookies(VENDOR_COOKIES[vendor].map((name) => ({ name })));
 };
 
 /** Reports a problem with the setting `name` of the adapter at `path` (its JSON path as keys). */
