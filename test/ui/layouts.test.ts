@@ -26,6 +26,23 @@ async function controls(banner: ConsentBanner): Promise<HTMLElement[]> {
   return [...dialogRoot(banner)!.querySelectorAll<HTMLElement>('a[href], button, input:not(:disabled), summary')];
 }
 
+/**
+ * How much of `element` shows (width and height in px): its box cut by the window and by
+ * every ancestor up to the dialog that clips what overflows it (a scroll box shows only what
+ * it has scrolled to).
+ */
+function shownSize(element: HTMLElement, dialog: HTMLDialogElement): [number, number] {
+  let { left, top, right, bottom } = element.getBoundingClientRect();
+  [right, bottom] = [Math.min(right, innerWidth), Math.min(bottom, innerHeight)];
+  [left, top] = [Math.max(left, 0), Math.max(top, 0)];
+  for (let box = element.parentElement; box; box = box === dialog ? null : box.parentElement) {
+    if (getComputedStyle(box).overflow === 'visible') continue;
+    const clip = box.getBoundingClientRect();
+    [left, top, right, bottom] = [Math.max(left, clip.left + box.clientLeft), Math.max(top, clip.top + box.clientTop), Math.min(right, clip.left + box.clientLeft + box.clientWidth), Math.min(bottom, clip.top + box.clientTop + box.clientHeight)];
+  }
+  return [Math.max(0, right - left), Math.max(0, bottom - top)];
+}
+
 /** WCAG 1.4.12's text spacing, as the usual bookmarklet applies it. */
 function applyTextSpacing(banner: ConsentBanner): void {
   const sheet = new CSSStyleSheet();
@@ -123,7 +140,10 @@ describe('layouts', () => {
     for (const layout of ['dialog', 'box', 'bar'] as const) {
       it(`${layout} at ${name}: every control of both layers can be reached and seen, nothing scrolls sideways, text spacing clips nothing`, async () => {
         await setViewport({ width, height });
-        const banner = await mountLayout(layout);
+        // A service named by one long word (a German compound, a brand), as real configs have them.
+        const config = testConfig();
+        config.categories[2].services[1].name = 'Kartenkachelserver';
+        const banner = await mountLayout(layout, { config });
         for (const layer of ['first', 'settings']) {
           if (layer === 'settings') await openSettings(banner);
           applyTextSpacing(banner);
@@ -134,15 +154,23 @@ describe('layouts', () => {
             control.focus();
             // (Booleans, not elements: chai would print a whole element tree on failure.)
             expect(dialogRoot(banner)!.activeElement === control, `${layer}: focus on ${control.outerHTML}`).to.be.true;
+            // Seen whole, once focused: inside the window and inside every box that clips it (not scrolled away within it).
             const rect = control.getBoundingClientRect();
-            const frame = dialog.getBoundingClientRect();
-            // Seen: inside the window and inside the dialog's visible box (not scrolled away within it).
-            expect(rect.top, `${layer}: ${control.outerHTML}`).to.be.at.least(Math.max(0, frame.top) - 1);
-            expect(rect.bottom, `${layer}: ${control.outerHTML}`).to.be.at.most(Math.min(innerHeight, frame.bottom) + 1);
-            expect(rect.right, `${layer}: ${control.outerHTML}`).to.be.at.most(innerWidth + 1);
+            const [shownWidth, shownHeight] = shownSize(control, dialog);
+            expect([shownWidth + 1 >= rect.width, shownHeight + 1 >= rect.height], `${layer}: ${control.outerHTML} shows ${shownWidth}×${shownHeight} of ${rect.width}×${rect.height}`).to.deep.equal([true, true]);
+          }
+          // Every text can be scrolled into view and read: at least a line of it shows (a paragraph may be taller than the window).
+          for (const text of dialogRoot(banner)!.querySelectorAll<HTMLElement>('h2, p:not([hidden]), li, dt, dd, th, td')) {
+            if (!text.checkVisibility()) continue;
+            text.scrollIntoView({ block: 'nearest' });
+            const rect = text.getBoundingClientRect();
+            const [shownWidth, shownHeight] = shownSize(text, dialog);
+            expect([shownWidth + 1 >= Math.min(rect.width, innerWidth - 16), shownHeight + 1 >= Math.min(rect.height, 20)], `${layer}: ${text.outerHTML.slice(0, 80)} shows ${shownWidth}×${shownHeight} of ${rect.width}×${rect.height}`).to.deep.equal([true, true]);
           }
           // Nothing scrolls sideways, in the dialog or the page; no text box is cut off.
-          expect(dialog.scrollWidth, layer).to.be.at.most(dialog.clientWidth);
+          for (const box of [dialog, ...dialog.querySelectorAll<HTMLElement>('*')].filter((element) => getComputedStyle(element).overflowX !== 'visible')) {
+            expect(box.scrollWidth, `${layer}: ${box.outerHTML.slice(0, 60)}`).to.be.at.most(box.clientWidth);
+          }
           expect(document.documentElement.scrollWidth, layer).to.be.at.most(innerWidth);
           for (const text of dialogRoot(banner)!.querySelectorAll<HTMLElement>('p, li, dd, td, th, h2, h3, h4, button, summary')) {
             expect(text.scrollWidth, `${layer}: ${text.outerHTML.slice(0, 80)}`).to.be.at.most(text.clientWidth + 1);

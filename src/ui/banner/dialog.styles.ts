@@ -44,14 +44,15 @@ export const dialogStyles =
     box-shadow: 0 0.25rem 1.5rem rgb(0 0 0 / 0.3);
   }
   :host([layout='bar']) dialog:not(:modal) { inset: auto 0 0; width: 100%; border-width: 1px 0 0; border-radius: 0; }
-  /* Too short a window (a phone turned, a 400 % zoom): the whole dialog scrolls, not a sliver of it. */
+  .head, .body, .buttons { padding: 0.75rem 1rem; }
+  .head { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
+  .body { overflow-y: auto; padding-block: 0; }
+  /* Too short a window (a phone turned, a 400 % zoom): the whole dialog scrolls, not a sliver of it
+     (after the rule it overrides: same specificity). */
   @media (max-height: 30rem) {
     dialog { overflow-y: auto; }
     .body { overflow: visible; }
   }
-  .head, .body, .buttons { padding: 0.75rem 1rem; }
-  .head { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
-  .body { overflow-y: auto; padding-block: 0; }
   h2, h3, h4, p { margin: 0 0 0.6rem; }
   h2 { font-size: 1.25rem; margin: 0; }
   /* Where focus lands on opening: a cue, whether it came from a key, a click or nothing. */

@@ -5,8 +5,9 @@
  */
 export const settingsStyles = /* css */ `
   .row { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
-  h3 { font-size: 1.05rem; }
-  h4 { font-size: 1rem; }
+  /* (min-width: a heading of one long word, a brand or a compound, wraps beside its switch rather than push it out at 320 px.) */
+  h3 { font-size: 1.05rem; min-width: 0; }
+  h4 { font-size: 1rem; min-width: 0; }
   .policy { display: inline-block; min-height: 24px; line-height: 24px; }
   .category { border-top: 1px solid var(--_line); padding-top: 0.6rem; margin-bottom: 0.6rem; }
   summary { min-height: 24px; line-height: 24px; margin-bottom: 0.4rem; cursor: pointer; color: var(--_accent); font-weight: 600; }
