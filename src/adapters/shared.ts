@@ -94,7 +94,7 @@ export const deleteVendorCookies = (vendor: keyof typeof VENDOR_COOKIES): void =
 };
 
 /** Reports a problem with the setting `name` of the adapter at `path` (its JSON path as keys). */
-export const reportSetting = (path: (string | number)[], name: string, message: string): void => reportError({ kind: 'config', path: formatPath([...path, name]), message });
+export const reportSetting = (path: (string | number)[], name: string, message: string): void => reportError('config', formatPath([...path, name]), message);
 
 /** Reports a setting the adapter cannot work with: it does not start. */
 export const refuseSetting = (path: (string | number)[], name: string, expected: string): void => reportSetting(path, name, `must be ${expected}; the adapter does not start`);

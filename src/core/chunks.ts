@@ -20,7 +20,7 @@ export async function loadChunk<T>(importer: () => Promise<T>, name = /import\((
   try {
     return await Promise.race([importer(), new Promise<never>((_, reject) => setTimeout(reject, CHUNK_TIMEOUT_MS, new Error(`no answer in ${CHUNK_TIMEOUT_MS / 1000} s`)))]);
   } catch (error) {
-    reportError({ kind: 'load', path: name, message: `${(error as Error).message}; ${retried ? 'not loaded' : 'trying once more'}` });
+    reportError('load', name, `${(error as Error).message}; ${retried ? 'not loaded' : 'trying once more'}`);
     if (retried) throw error;
     return loadChunk(importer, name, true);
   }

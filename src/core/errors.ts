@@ -14,8 +14,12 @@ export interface ConsentErrorDetail {
   message: string;
 }
 
-/** `log`: `console.warn` for what the page works around (a required service that waits for consent). */
-export function reportError(detail: ConsentErrorDetail, log = console.error): void {
-  log(`[consent-banner] ${detail.kind} error at ${detail.path}: ${detail.message}`);
-  document.dispatchEvent(new CustomEvent<ConsentErrorDetail>('consent-error', { detail, bubbles: true, composed: true }));
+/**
+ * Reports a problem: `kind`, `path` and `message` make the event's detail. `log`: `console.warn`
+ * for what the page works around (a required service that waits for consent). (Arguments, not
+ * a detail object: the entry calls this in a dozen places, and every page view downloads them.)
+ */
+export function reportError(kind: ConsentErrorKind, path: string, message: string, log = console.error): void {
+  log(`[consent-banner] ${kind} error at ${path}: ${message}`);
+  document.dispatchEvent(new CustomEvent<ConsentErrorDetail>('consent-error', { detail: { kind, path, message }, bubbles: true, composed: true }));
 }

@@ -56,7 +56,7 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
     if (store.knows(id)) return answers.get(id) ?? (answers.set(id, store.isGranted(id)), answers.get(id)!);
     if (!reported.has(element)) {
       reported.add(element);
-      reportError({ kind: 'markup', path: describe(element), message: `"${id}" is no category or service of the config; blocked` });
+      reportError('markup', describe(element), `"${id}" is no category or service of the config; blocked`);
     }
     return false;
   };

@@ -75,7 +75,7 @@ export function configIntake(store: ConsentStore): (source: ConfigSource | null)
   /** A config that cannot be used: nothing is granted, and each problem is reported. */
   const reject = (problems: ConfigProblem[]) => {
     store.configure(null);
-    for (const { path, message } of problems) reportError({ kind: 'config', path, message });
+    for (const { path, message } of problems) reportError('config', path, message);
   };
   let newest: Promise<void>;
   const apply = async (source: ConfigSource | null, turn: number): Promise<void> => {

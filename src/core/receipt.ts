@@ -66,5 +66,5 @@ export function sendReceipt(config: ConsentConfig, record: DecisionRecord, grant
   } catch {
     // An endpoint that is no URL: said below.
   }
-  if (!sent) reportError({ kind: 'log', path: '$.log.endpoint', message: `the receipt of consent id ${record.consentId} was not sent to "${endpoint}" (a path on this site or an https: URL, allowed by the page's Content-Security-Policy)` });
+  if (!sent) reportError('log', '$.log.endpoint', `the receipt of consent id ${record.consentId} was not sent to "${endpoint}" (a path on this site or an https: URL, allowed by the page's Content-Security-Policy)`);
 }

@@ -29,7 +29,7 @@ export function scriptPolicy(): ScriptPolicy | null {
       policy = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes?.createPolicy('consent-banner', rules) ?? rules;
     } catch {
       policy = null;
-      reportError({ kind: 'csp', path: 'trusted-types', message: 'refuses the policy "consent-banner" (allow it and lit-html); nothing gated loads' });
+      reportError('csp', 'trusted-types', 'refuses the policy "consent-banner" (allow it and lit-html); nothing gated loads');
     }
   }
   return policy;

@@ -75,8 +75,6 @@ export class ConsentStore {
   #services = new Map<string, ServiceEntry>();
   /** Ids of the services that are always on: those of required categories that need no consent (necessary.ts). */
   #required = new Set<string>();
-  /** Each service id's tag in the record. */
-  #tags = new Map<string, string>();
   #record: DecisionRecord | null = null;
   #listeners = new Set<ConsentListener>();
   /** The record cookie's values when last read or written: another tab's write changes them. */
@@ -133,7 +131,8 @@ export class ConsentStore {
 
   /** The stored choice for one optional service: true, false, or undefined when never decided. */
   storedChoice(serviceId: string): boolean | undefined {
-    const tag = this.#tags.get(serviceId)!;
+    // (A service's tag in the record, computed each time: a short hash costs less than keeping a map up to date.)
+    const tag = serviceTag(serviceId);
     if (this.#record?.granted.includes(tag)) return true;
     if (this.#record?.denied.includes(tag)) return false;
     return undefined;
@@ -156,11 +155,10 @@ export class ConsentStore {
     // A required service that waits for consent (necessary.ts) is warned about, by a file that loads only then.
     if ([...this.#services.values()].some(({ service, category }) => category.required && !this.#required.has(service.id))) {
       loadChunk(() => import('./necessary-doubts.js').then(({ necessaryDoubts }) => necessaryDoubts)).then(
-        (doubts) => doubts(config!).forEach((problem) => reportError({ kind: 'config', ...problem }, console.warn)),
+        (doubts) => doubts(config!).forEach((problem) => reportError('config', problem.path, problem.message, console.warn)),
         () => {},
       );
     }
-    this.#tags = new Map([...this.#services.keys()].map((id) => [id, serviceTag(id)]));
     this.#record = config && this.#readRecord(config);
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
     // A browser signal answers for the visitor: a refusal of what they never decided on, stored
@@ -220,7 +218,7 @@ export class ConsentStore {
     let seen = values;
     if (values.length > 1) {
       seen = removeEverywhere(name);
-      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: `${values.length} values (another subdomain or path set one): none counts, the visitor is asked again; ${seen.length} not deletable here` });
+      reportError('cookie', `cookie "${name}"`, `${values.length} values (another subdomain or path set one): none counts, the visitor is asked again; ${seen.length} not deletable here`);
     } else if (values.length) {
       record = decodeRecord(values[0], scopes);
     } else {
@@ -236,7 +234,7 @@ export class ConsentStore {
       }
     }
     if (typeof record === 'string') {
-      reportError({ kind: 'cookie', path: `cookie "${from}"`, message: `${record}; ignored, the visitor is asked again` });
+      reportError('cookie', `cookie "${from}"`, `${record}; ignored, the visitor is asked again`);
       const left = removeEverywhere(from);
       if (from === name) seen = left;
       record = null;
@@ -277,15 +275,14 @@ export class ConsentStore {
     if (!config) return null;
     const previous = this.decision;
     const neededDecision = this.needsDecision;
-    const tag = (id: string) => this.#tags.get(id)!;
     const record: DecisionRecord = {
       consentId: newConsentId(),
       // The cookie keeps seconds; so does the record from the start, so it reads back identically.
       decidedAt: Math.floor(Date.now() / 1000) * 1000,
       revision: config.revision,
       method,
-      granted: granted.map(tag),
-      denied: denied.map(tag),
+      granted: granted.map(serviceTag),
+      denied: denied.map(serviceTag),
     };
     this.#record = record;
     this.#write(config, record);
@@ -316,9 +313,9 @@ export class ConsentStore {
     const values = cookieValues(name);
     this.#seen = values.join();
     if (!values.includes(value)) {
-      reportError({ kind: 'storage', path: `cookie "${name}"`, message: 'the browser refused the cookie; the choice holds for this page view only' });
+      reportError('storage', `cookie "${name}"`, 'the browser refused the cookie; the choice holds for this page view only');
     } else if (values.length > 1) {
-      reportError({ kind: 'cookie', path: `cookie "${name}"`, message: 'stored, but another subdomain\'s or path\'s copy is not deletable here; pages seeing both ask again' });
+      reportError('cookie', `cookie "${name}"`, 'stored, but another subdomain\'s or path\'s copy is not deletable here; pages seeing both ask again');
     }
   }
 

@@ -55,8 +55,6 @@ export const dialogStyles =
   }
   h2, h3, h4, p { margin: 0 0 0.6rem; }
   h2 { font-size: 1.25rem; margin: 0; }
-  /* Where focus lands on opening: a cue, whether it came from a key, a click or nothing. */
-  h2:focus { outline: 3px solid var(--_accent); outline-offset: 2px; }
   ul { margin: 0 0 0.6rem; padding-left: 1.25rem; }
   .links { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
   .links a { display: inline-block; min-height: 24px; line-height: 24px; }

@@ -131,7 +131,7 @@ export class ConsentCookieTable extends HTMLElement {
 
   /** An own config that cannot be used: reported like the banner's, and no table at all. */
   #fail(problems: ConfigProblem[]): Promise<void> {
-    for (const { path, message } of problems) reportError({ kind: 'config', path, message: `${message} (<consent-cookie-table> shows no declaration)` });
+    for (const { path, message } of problems) reportError('config', path, `${message} (<consent-cookie-table> shows no declaration)`);
     return this.#show(null);
   }
 

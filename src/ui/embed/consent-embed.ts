@@ -145,7 +145,7 @@ export class ConsentEmbed extends HTMLElement {
     const known = consent.knows(this.service);
     if (!known && !this.#reported) {
       this.#reported = true;
-      reportError({ kind: 'markup', path: `<consent-embed service="${this.service}">`, message: `"${this.service}" is no service of the config; the content stays blocked` });
+      reportError('markup', `<consent-embed service="${this.service}">`, `"${this.service}" is no service of the config; the content stays blocked`);
     }
     if (known && (consent.isGranted(this.service) || this.#loadedByClick)) this.#load();
     else void this.#showPlaceholder();
@@ -188,7 +188,7 @@ export class ConsentEmbed extends HTMLElement {
     const video = this.getAttribute('video');
     if (video !== null) {
       if (isYouTubeId(video)) fragment.append(youtubePlayer(video, this.getAttribute('label') || 'YouTube'));
-      else reportError({ kind: 'markup', path: `<consent-embed video="${video}">`, message: 'is not a YouTube video id' });
+      else reportError('markup', `<consent-embed video="${video}">`, 'is not a YouTube video id');
     }
     // Every script of the content, top level and nested, in document order.
     const held = [...fragment.querySelectorAll('script')];
@@ -205,7 +205,7 @@ export class ConsentEmbed extends HTMLElement {
     const post = xPost(this);
     const scriptUrl = this.getAttribute('script') ?? (post ? X_WIDGETS : null);
     const badUrl = scriptUrl && !isWebUrl(scriptUrl);
-    if (badUrl) reportError({ kind: 'markup', path: `<consent-embed script="${scriptUrl}">`, message: 'must be http:, https: or relative to the page; not loaded' });
+    if (badUrl) reportError('markup', `<consent-embed script="${scriptUrl}">`, 'must be http:, https: or relative to the page; not loaded');
     void (async () => {
       // Template scripts are inert until activated: one after the other, with the page's nonce.
       for (const script of held) await activateScript(script, script.nonce || nonce);

@@ -21,7 +21,7 @@ function firstPartyPoster(element: Element): string | null {
   if (new URL(poster, document.baseURI).origin === location.origin) return poster;
   if (!reportedPosters.has(element)) {
     reportedPosters.add(element);
-    reportError({ kind: 'markup', path: `<consent-embed poster="${poster}">`, message: 'a poster must come from this site; the image is not loaded' });
+    reportError('markup', `<consent-embed poster="${poster}">`, 'a poster must come from this site; the image is not loaded');
   }
   return null;
 }

@@ -24,5 +24,6 @@ export const baseStyles = /* css */ `
     cursor: pointer;
   }
   a { color: var(--_accent); }
-  :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+  /* (h2:focus: the dialog's heading, where focus lands on opening, shows it whether it came from a key, a click or nothing.) */
+  :focus-visible, h2:focus { outline: 3px solid var(--_accent); outline-offset: 2px; }
 `;
