@@ -17,7 +17,7 @@
  */
 import type { ServiceConfig } from './config-schema.js';
 import { reportError } from './errors.js';
-import { activateScript } from './scripts.js';
+import { activateScript, pageNonce } from './scripts.js';
 import type { ConsentStore } from './store.js';
 
 /** The `data-consent` ids whose gated scripts ran on this page. */
@@ -66,9 +66,16 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   const apply = () => {
     if (!store.ready) return;
     answers = new Map();
+    const nonce = pageNonce();
     for (const element of root.querySelectorAll<HTMLScriptElement>(SCRIPT_SELECTOR)) {
       if (queued.has(element) || !allowed(element)) continue;
       queued.add(element);
+      // Under a nonce-based CSP the browser runs what the library inserts ('strict-dynamic'): a gated script
+      // must show the page's nonce, or markup injected into the page (a comment, a CMS field) would run on consent.
+      if (nonce && element.nonce !== nonce) {
+        reportError('csp', describe(element), "lacks the page's nonce; blocked");
+        continue;
+      }
       ran.add(element.getAttribute('data-consent')!);
       // Chained, so an external script finishes before the next gated script starts.
       queue = queue.then(() => (element.isConnected ? activateScript(element) : undefined));

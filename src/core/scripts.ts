@@ -35,9 +35,12 @@ export function scriptPolicy(): ScriptPolicy | null {
   return policy;
 }
 
-/** The page's CSP nonce, read from the first script that carries one (the property, not the hidden attribute). */
+/**
+ * The page's CSP nonce, read from the first of its own scripts that carries one (the property,
+ * not the hidden attribute): not from a gated one, which may be anybody's markup.
+ */
 export function pageNonce(): string {
-  return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+  return document.querySelector<HTMLScriptElement>('script[nonce]:not([data-consent])')?.nonce ?? '';
 }
 
 /** A script element that will load `src` once inserted, async, with the page's nonce. */

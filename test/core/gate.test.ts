@@ -212,6 +212,34 @@ describe('gating', () => {
     expect(window.ran).to.deep.equal(['necessary', 'after early', 'early', 'late']);
   });
 
+  it('on a page with a nonce (a nonce-based CSP), runs only the gated scripts that carry it: injected markup runs nothing', async () => {
+    page = await fixture(html`<div>
+      <script nonce="page-n0nce">/* stands for the page's own script with the nonce, such as the drop-in's */</script>
+      <script type="text/plain" data-consent="stats" nonce="page-n0nce">window.ran.push('with the nonce')</script>
+      <script type="text/plain" data-consent="stats">window.ran.push('without a nonce')</script>
+      <script type="text/plain" data-consent="stats" nonce="guessed">window.ran.push('another nonce')</script>
+      <script type="text/plain" data-consent="cms" nonce="page-n0nce">window.ran.push('necessary')</script>
+    </div>`);
+    const errors: ConsentErrorDetail[] = [];
+    const record = (event: Event) => errors.push((event as CustomEvent<ConsentErrorDetail>).detail);
+    document.addEventListener('consent-error', record);
+    store = new ConsentStore();
+    stop = startGate(store, page);
+    store.configure(testConfig({ reloadOnWithdrawal: false }));
+    await ran('necessary');
+    // Nothing is said before consent: they would not run anyway.
+    expect(errors).to.deep.equal([]);
+    store.acceptAll();
+    const after = sentinel('after');
+    after.nonce = 'page-n0nce';
+    page.append(after);
+    await ran('after');
+    document.removeEventListener('consent-error', record);
+    expect(window.ran).to.deep.equal(['necessary', 'with the nonce', 'after']);
+    const blocked = { kind: 'csp', path: '<script data-consent="stats">', message: "lacks the page's nonce; blocked" };
+    expect(errors).to.deep.equal([blocked, blocked]);
+  });
+
   it('reports a gating attribute that names no category or service, and keeps it blocked', async () => {
     await gatedPage();
     store.acceptAll();

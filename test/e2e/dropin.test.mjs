@@ -191,16 +191,26 @@ describe('drop-in bundle on a plain page', () => {
 });
 
 describe('drop-in bundle under a strict nonce-based CSP', () => {
-  it('runs gated scripts with the page nonce and causes no CSP violation', async () => {
-    const { page, errors } = await openPage(session.browser);
+  it('runs gated scripts with the page nonce, none without it, and causes no CSP violation', async () => {
+    const { page, errors, requests } = await openPage(session.browser);
     await page.goto(`${session.url}/test/e2e/pages/csp.html`);
     await waitForDialog(page);
     assert.equal(await page.$eval('consent-banner >>> button[data-action="accept"]', (button) => button.textContent), 'Alle akzeptieren');
+    // Reported in the pass that would have run them: after it, the scripts with the nonce run.
+    const blocked = page.evaluate(() => new Promise((resolve) => {
+      const paths = [];
+      document.addEventListener('consent-error', ({ detail }) => paths.push(`${detail.kind} ${detail.path}`) === 2 && resolve(paths));
+    }));
     await clickAction(page, 'accept');
+    assert.deepEqual(await blocked, ['csp <script data-consent="stats">', 'csp <script data-consent="stats">']);
     await page.waitForFunction(() => window.ran.length === 2);
     assert.deepEqual(await ran(page), ['external', 'inline:r4nd0m']);
     assert.equal(await page.$eval('script[src$="?external"]', (script) => script.nonce), 'r4nd0m');
+    // The guessed one was never asked for; the one without a nonce is still a placeholder.
+    assert.equal(requests.some((url) => url.endsWith('?injected')), false);
+    assert.equal(await page.$$eval('script[type="text/plain"][data-consent]', (scripts) => scripts.length), 2);
     assert.deepEqual(await page.evaluate(() => window.violations), []);
-    assert.deepEqual(errors, []);
+    const blockedMessage = `[consent-banner] csp error at <script data-consent="stats">: lacks the page's nonce; blocked`;
+    assert.deepEqual(errors, [blockedMessage, blockedMessage]);
   });
 });
