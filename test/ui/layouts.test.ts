@@ -92,6 +92,48 @@ describe('layouts', () => {
       expect([document.documentElement.style.scrollPaddingBottom, document.body.style.paddingBottom]).to.deep.equal(['', '']);
     });
 
+    it(`${layout}, first visit: focus returns to the "Cookie settings" link that opened the settings; "Always allow" leaves it on what loaded`, async () => {
+      const page = await fixture<HTMLElement>(html`<main>
+        <consent-embed service="social"><template><p><a href="#post">A post</a></p></template></consent-embed>
+        <footer><a href="#cookies" data-consent-open>Cookie settings</a></footer>
+      </main>`);
+      const banner = await mountLayout(layout);
+      const dialog = shownDialog(banner);
+      const link = page.querySelector<HTMLAnchorElement>('a[data-consent-open]')!;
+      link.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialogRoot(banner)!.querySelector('[data-action="save"]'), 'the settings layer did not show');
+      expect(dialog.matches(':modal')).to.be.true;
+      button(banner, 'save').focus();
+      await sendKeys({ press: 'Enter' });
+      expect(dialog.open).to.be.false;
+      expect(deepActiveElement() === link, 'focus back on "Cookie settings"').to.be.true;
+
+      // Again undecided, now with the placeholder's "Always allow": one service decided, the others not yet.
+      clearCookies();
+      freshPage();
+      const again = await fixture<HTMLElement>(html`<main>
+        <consent-embed service="social"><template><p><a href="#post">A post</a></p></template></consent-embed>
+      </main>`);
+      const reopened = await mountLayout(layout);
+      const box = shownDialog(reopened);
+      const embed = again.querySelector('consent-embed')!;
+      const alwaysButton = () => embed.shadowRoot?.querySelector<HTMLButtonElement>('button[part~="always"]');
+      await waitUntil(alwaysButton, 'no placeholder');
+      const always = alwaysButton()!;
+      let closes = 0;
+      box.addEventListener('close', () => closes++);
+      always.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => embed.querySelector('a[href="#post"]'), 'the post did not load');
+      const post = embed.querySelector('a[href="#post"]');
+      expect(consent.needsDecision).to.be.true;
+      // The box stays, still asking about the rest (not closed and shown again, which moves focus into it),
+      // and focus is where the content loaded.
+      expect([box.open, closes]).to.deep.equal([true, 0]);
+      expect(deepActiveElement() === post, 'focus on the post').to.be.true;
+    });
+
     it(`${layout}: a focused page element is never hidden behind it, with a sticky header on the page too`, async () => {
       await setViewport({ width: 800, height: 500 });
       const banner = await mountLayout(layout);

@@ -151,6 +151,9 @@ export class ConsentDialog {
       this.#opener = opener === undefined ? focusedElement() : opener;
       this.#selectStored();
     }
+    // A box or bar already open on a first visit, and the visitor opens the settings from the page ("Cookie settings"):
+    // focus goes back there.
+    else if (opener && !this.root.contains(opener)) this.#opener = opener;
     this.#layer = layer;
     this.#render();
     this.#present();
@@ -276,7 +279,8 @@ export class ConsentDialog {
    */
   update(change: ConsentChange): void {
     if (change.type === 'decision') {
-      if (change.neededDecision) this.#close();
+      // (One that leaves services undecided, such as a placeholder's "Always allow", leaves the dialog asking.)
+      if (change.neededDecision && !consent.needsDecision) this.#close();
       else this.#selectStored();
     }
     // A new config may name other languages.
