@@ -10,7 +10,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson, configHash } from '../dist/lib/core/config-hash.js';
 import { StoreUnavailableError } from './store.mjs';
@@ -32,10 +32,18 @@ const exportBatchSize = 1000;
 const retryAfterSeconds = 5;
 
 const dashboardDir = join(dirname(fileURLToPath(import.meta.url)), 'dashboard');
+const libDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'lib', 'core');
+/**
+ * The dashboard's files, and the two modules of the built library that it imports: the rule
+ * of src/core/necessary.ts (which services of a required category still need consent), the
+ * same code the page, the check and the cookie table run, never a copy of it.
+ */
 const dashboardFiles = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/dashboard.js': ['dashboard.js', 'text/javascript; charset=utf-8'],
-  '/dashboard.css': ['dashboard.css', 'text/css; charset=utf-8'],
+  '/': [join(dashboardDir, 'index.html'), 'text/html; charset=utf-8'],
+  '/dashboard.js': [join(dashboardDir, 'dashboard.js'), 'text/javascript; charset=utf-8'],
+  '/dashboard.css': [join(dashboardDir, 'dashboard.css'), 'text/css; charset=utf-8'],
+  '/lib/necessary.js': [join(libDir, 'necessary.js'), 'text/javascript; charset=utf-8'],
+  '/lib/cookie-names.js': [join(libDir, 'cookie-names.js'), 'text/javascript; charset=utf-8'],
 };
 
 /** An answer other than 2xx, with the sentence for its `error` field. */
@@ -377,9 +385,9 @@ export function createLogHandler({
   async function getDashboardFile(res, [file, type]) {
     let body;
     try {
-      body = await readFile(join(dashboardDir, file));
+      body = await readFile(file);
     } catch {
-      throw new HttpError(404, `the dashboard file ${file} is missing from this installation`);
+      throw new HttpError(404, `the dashboard file ${basename(file)} is missing from this installation`);
     }
     res.writeHead(200, {
       'Content-Type': type,

@@ -4,6 +4,10 @@
 // third-party request, no inline script or style (the server sends `default-src 'self'`),
 // and no innerHTML: receipts come from the public, so every text goes in as text.
 
+// Which services of a required category still wait for consent: the rule of
+// src/core/necessary.ts, as built into dist/ and served by the log server next to this file.
+import { necessaryDoubt } from './lib/necessary.js';
+
 const TOKEN_KEY = 'consent-log-token';
 /** The API lives where this page is served (the handler may be mounted under a prefix). */
 const apiBase = new URL('.', location.href);
@@ -342,6 +346,17 @@ function renderReceipt(receipt, index, total) {
   );
 }
 
+/**
+ * necessaryDoubt() for a service of an uploaded snapshot, which the server keeps as it was
+ * sent: the rule reads cookie names and patterns as strings, so it gets only those.
+ */
+function doubtOf(service, cookies) {
+  const readable = cookies
+    .map(({ name, pattern }) => ({ name: typeof name === 'string' ? name : undefined, pattern: typeof pattern === 'string' ? pattern : undefined }))
+    .filter(({ name, pattern }) => name !== undefined || pattern !== undefined);
+  return necessaryDoubt({ ...service, cookies: readable });
+}
+
 /** Every service of a config with its category: categories[].services[], or top-level services[] with a category id. */
 function servicesOf(config) {
   const categories = Array.isArray(config.categories) ? config.categories : [];
@@ -362,12 +377,19 @@ function renderSnapshot(config, receipt) {
   wrapper.append(el('p', { class: 'muted', text: `Texts in ${languageName(String(lang))} where the config has them, else in English.` }));
 
   const serviceItem = ({ category, service }) => {
-    const state = category?.required ? 'Always on (required)' : granted.has(service.id) ? 'Granted' : denied.has(service.id) ? 'Refused' : 'Not part of this decision';
     const cookies = Array.isArray(service.cookies) ? service.cookies.filter((cookie) => cookie && typeof cookie === 'object') : [];
+    // A required category's service runs without consent unless the rule doubts it; then the
+    // visitor decided on it like on any optional one, and the receipt says how.
+    const doubt = category?.required ? doubtOf(service, cookies) : null;
+    const alwaysOn = category?.required && !doubt;
+    const state = alwaysOn ? 'Always on (required)' : granted.has(service.id) ? 'Granted' : denied.has(service.id) ? 'Refused' : 'Not part of this decision';
     return el(
       'li',
       { class: 'service' },
       el('p', { class: 'service-head' }, el('strong', {}, service.name ? textNode(service.name, lang) : String(service.id)), ' ', el('span', { class: `decision decision-${state.split(' ')[0].toLowerCase()}`, text: state })),
+      doubt
+        ? el('p', { class: 'necessary-doubt', text: `In a required category, but it looks like statistics or media (${doubt}) and has no "necessaryJustification", so it waits for consent.` })
+        : null,
       service.provider ? el('p', { class: 'muted' }, 'Provider: ', textNode(service.provider, lang)) : null,
       service.purpose ? el('p', {}, textNode(service.purpose, lang)) : null,
       service.thirdCountry ? el('p', {}, 'Third country: ', textNode(service.thirdCountry, lang)) : null,

@@ -342,6 +342,52 @@ describe('dashboard', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('a service of a required category that still needs consent (src/core/necessary.ts) shows the decision, not "Always on"', async () => {
+    // Reach measurement put into the required category: without a justification it waits
+    // for consent like an optional service (the v1 `pattern` form counts too); with one, or
+    // with a cookie of no tracker, it is always on.
+    const config = structuredClone(demo);
+    config.revision = 7;
+    config.categories[0].services.push(
+      { id: 'reach', name: 'Reach', purpose: 'Counts visits.', cookies: [{ name: '_pk_id.*', expires: '13 months' }] },
+      { id: 'reach-v1', name: 'Reach v1', purpose: 'Counts visits.', cookies: [{ pattern: '^_ga', expires: '2 years' }] },
+      {
+        id: 'reach-justified',
+        name: 'Reach justified',
+        purpose: 'Counts visits.',
+        necessaryJustification: 'Counts load for capacity planning only.',
+        cookies: [{ name: '_pk_ses.*', expires: '30 minutes' }],
+      },
+    );
+    const id = 'Rq7Refused';
+    const upload = await post(`${url}snapshots`, config, { type: 'application/json', headers: { Authorization: `Bearer ${testToken}` } });
+    assert.equal(upload.status, 201);
+    // What the banner sends on "Reject all": every service that needs consent refused.
+    // 60 days ago: outside the ranges the other tests count.
+    const refused = ['reach', 'reach-v1', ...optional];
+    const stored = await post(`${url}receipts`, {
+      consentId: id, decidedAt: at(60), revision: 7, configHash: configHash(config), method: 'reject-all',
+      granted: [], denied: refused, lang: 'en', version: '0.1.0',
+    });
+    assert.equal(stored.status, 201);
+
+    const { page, errors } = await dashboard();
+    await signIn(page);
+    await page.keyboard.press('Tab');
+    await lookUp(page, id);
+    await state(page, 'lookup-status', 'done');
+    const shown = await page.$$eval('.service', (items) =>
+      Object.fromEntries(items.map((item) => [item.querySelector('strong').textContent, [item.querySelector('.decision').textContent, item.querySelector('.necessary-doubt')?.textContent ?? null]])),
+    );
+    assert.deepEqual(shown.Reach, ['Refused', 'In a required category, but it looks like statistics or media (the cookie "_pk_id.*") and has no "necessaryJustification", so it waits for consent.']);
+    assert.deepEqual(shown['Reach v1'], ['Refused', 'In a required category, but it looks like statistics or media (the cookie "_ga*") and has no "necessaryJustification", so it waits for consent.']);
+    assert.deepEqual(shown['Reach justified'], ['Always on (required)', null]);
+    assert.deepEqual(shown['Institute CMS'], ['Always on (required)', null]);
+    assert.equal(shown.YouTube[0], 'Refused');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  });
+
   it('at 320 px nothing scrolls sideways: signed out, chart and look-up', async () => {
     const { page, errors } = await dashboard({ width: 320, height: 640 });
     const fits = async () => {
