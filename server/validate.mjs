@@ -76,8 +76,8 @@ export function validateReceipt(receipt, now) {
     throw new InvalidReceipt('"version" must be a version string of at most 32 characters (0-9, A-Z, a-z, ".", "+", "-")');
   }
   if (path !== undefined) {
-    if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || /[?#\s\u0000-\u001f\u007f]/.test(path) || path.length > 1024) {
-      throw new InvalidReceipt('"path" must be the path of a page only: starting with "/", without "?", "#" or white space, at most 1024 characters');
+    if (typeof path !== 'string' || !path.startsWith('/') || /[?#\s\u0000-\u001f\u007f]/.test(path) || path.length > 1024) {
+      throw new InvalidReceipt('"path" must be the path of a page only: starting with "/", without "?", "#", white space or control characters, at most 1024 characters');
     }
   }
   return {
@@ -90,6 +90,17 @@ export function validateReceipt(receipt, now) {
     denied: denied.join(' '),
     lang,
     version,
-    path: path ?? null,
+    path: path === undefined ? null : pagePath(path),
   };
 }
+
+/**
+ * The path as stored: a leading run of "/" and "\" becomes one "/". A page at
+ * https://site.example//news/x.html has the pathname "//news/x.html", and its receipt must
+ * not be lost (a beacon is sent once); but stored as sent, the path would read as an address
+ * on another host (protocol-relative, "//news/…"; browsers take "/\" for "//" as well)
+ * wherever it is shown or exported and someone makes a link of it. Web servers answer
+ * such a path as the one with a single slash (nginx merges slashes by default), so the
+ * stored path still names the page; slashes further on are kept as sent.
+ */
+const pagePath = (path) => path.replace(/^[/\\]+/, '/');

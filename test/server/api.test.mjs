@@ -59,6 +59,7 @@ for (const backend of ['sqlite', 'postgres']) {
       ['a hash in capitals', receipt({ configHash: 'A'.repeat(64) }), 400, /^"configHash" must be a SHA-256 hash/],
       ['a full URL as path', receipt({ path: 'https://example.org/news' }), 400, /^"path" must be the path of a page only/],
       ['a path with a query', receipt({ path: '/news?id=4' }), 400, /^"path" must be the path of a page only/],
+      ['a path with a control character', receipt({ path: '/news/\u0007.html' }), 400, /^"path" must be the path of a page only: starting with "\/", without "\?", "#", white space or control characters, at most 1024 characters$/],
       ['a body over 16 KiB', receipt({ path: `/${'a'.repeat(16 * 1024)}` }), 413, /^the body is larger than 16384 bytes$/],
     ];
     for (const [name, body, status, message] of refusals) {
@@ -153,6 +154,30 @@ for (const backend of ['sqlite', 'postgres']) {
       const malformed = await get(`${server.url}receipts/not-an-id`);
       assert.equal(malformed.status, 400);
       assert.match(JSON.parse(malformed.text).error, /^"not-an-id" is not a consent id/);
+    });
+
+    test('a path that starts with several slashes is stored with one, so it never reads as an address on another host', async () => {
+      // https://site.example//news/x.html has the pathname "//news/x.html"; a beacon is sent
+      // once, so refusing it would lose the proof. "/\" is what a browser reads as "//" in a link.
+      const sent = [
+        ['slashes01', '//news/x.html', '/news/x.html'],
+        ['slashes02', '///www.example.net/x', '/www.example.net/x'],
+        ['slashes03', '/\\www.example.net/x', '/www.example.net/x'],
+        ['slashes04', '//a//b.html', '/a//b.html'],
+      ];
+      for (const [id, path] of sent) {
+        const answer = await post(`${server.url}receipts`, receipt({ consentId: `${id}0`, decidedAt: Date.UTC(2026, 4, 2, 8), path }));
+        assert.deepEqual([answer.status, answer.body], [201, { stored: true, snapshot: 'missing' }], path);
+        const again = await post(`${server.url}receipts`, receipt({ consentId: `${id}0`, decidedAt: Date.UTC(2026, 4, 2, 8), path }));
+        assert.equal(again.status, 200, `resending ${path} is a duplicate`);
+      }
+      for (const [id, , stored] of sent) {
+        assert.deepEqual(JSON.parse((await get(`${server.url}receipts/${id}0`)).text).receipts.map((row) => row.path), [stored]);
+      }
+      const ndjson = (await get(`${server.url}export?from=2026-05-02&to=2026-05-02`)).text.trimEnd().split('\n').map((line) => JSON.parse(line));
+      assert.deepEqual(ndjson.map((row) => row.path).sort(), sent.map(([, , stored]) => stored).sort());
+      const csv = (await get(`${server.url}export?from=2026-05-02&to=2026-05-02&format=csv`)).text;
+      assert.equal(csv.split('\r\n').filter((line) => line.includes(',//') || line.includes(',/\\')).length, 0);
     });
 
     test('a resent receipt is acknowledged again and stored once', async () => {
