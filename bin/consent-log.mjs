@@ -4,22 +4,30 @@
 // With no options it keeps everything in ./consent-log.db (SQLite); --db postgres://… puts
 // it into PostgreSQL, which several instances can share.
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../server/store.mjs';
-import { createLogHandler, defaultLimit, defaultRetentionDays } from '../server/app.mjs';
+import { createLogHandler, defaultLimit, defaultRetentionDays, minTokenLength } from '../server/app.mjs';
 
 const usage = `usage: consent-log [--db sqlite:./consent-log.db | --db postgres://user@host/db] [--port 8787]
                    [--host 127.0.0.1] [--token-file FILE] [--retention-days ${defaultRetentionDays}]
                    [--limit ${defaultLimit}] [--trust-proxy]
 The token (for everything but POST /receipts and GET /health) comes from $CONSENT_LOG_TOKEN,
-or from the token file, which is made with a random token on first start.`;
+or from the token file, which is made with a random token on first start; at least
+${minTokenLength} characters either way.`;
 
+/** Wrong usage: the reason and the usage, exit code 2. */
 function fail(message) {
   console.error(`consent-log: ${message}\n${usage}`);
   process.exit(2);
+}
+
+/** The setup on this machine is not ready (a folder is missing, a file cannot be written): exit code 1. */
+function notReady(message) {
+  console.error(`consent-log: ${message}`);
+  process.exit(1);
 }
 
 let options;
@@ -51,20 +59,50 @@ const wholeNumber = (name, min) => {
 const port = wholeNumber('port', 0);
 const retentionDays = wholeNumber('retention-days', 1);
 const limit = wholeNumber('limit', 0);
+// The database URL is checked before anything is written (a token file, a database).
+/** The URL without the password, for messages. */
+const shownDb = options.db.replace(/\/\/[^@/]*@/, '//…@');
 const isSqlite = options.db.startsWith('sqlite:');
+const sqliteFile = isSqlite ? resolve(options.db.slice(7)) : null;
+if (isSqlite && !options.db.slice(7)) fail('--db sqlite: needs a file name, e.g. sqlite:./consent-log.db');
+if (!isSqlite && !/^postgres(ql)?:\/\//.test(options.db)) fail(`unsupported database URL "${shownDb}" (use sqlite:<file> or postgres://…)`);
+
+/** Stops with a sentence naming the folder when `folder` is not an existing directory. */
+function requireFolder(folder, what) {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Missing or unreadable: said below.
+  }
+  if (!isFolder) notReady(`the folder ${folder} (for ${what}) does not exist; create it first`);
+}
+const tokenFile = options['token-file'] && resolve(options['token-file']);
+if (isSqlite) requireFolder(dirname(sqliteFile), tokenFile ? 'the database' : 'the database and its token file');
 
 /** The token: from the environment, else from its file, else a new one written to that file. */
 function loadToken() {
-  if (process.env.CONSENT_LOG_TOKEN) return process.env.CONSENT_LOG_TOKEN;
+  const fromEnvironment = process.env.CONSENT_LOG_TOKEN;
+  if (fromEnvironment) {
+    if (fromEnvironment.length < minTokenLength) {
+      fail(`CONSENT_LOG_TOKEN must be at least ${minTokenLength} characters long; it has ${fromEnvironment.length}`);
+    }
+    return fromEnvironment;
+  }
   // Next to the SQLite file; for PostgreSQL in the working directory.
-  const file = resolve(options['token-file'] ?? (isSqlite ? `${options.db.slice(7)}.token` : 'consent-log.token'));
+  const file = tokenFile ?? resolve(isSqlite ? `${sqliteFile}.token` : 'consent-log.token');
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim();
-    if (token.length < 16) fail(`the token in ${file} is shorter than 16 characters`);
+    if (token.length < minTokenLength) fail(`the token in ${file} is shorter than ${minTokenLength} characters`);
     return token;
   }
+  requireFolder(dirname(file), 'the token file');
   const token = randomBytes(24).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    notReady(`cannot write the token file ${file}: ${error.message}`);
+  }
   console.log(`consent-log: a new token was written to ${file} (shown only this once): ${token}`);
   return token;
 }
@@ -74,7 +112,7 @@ let store;
 try {
   store = await openStore({ url: options.db });
 } catch (error) {
-  console.error(`consent-log: cannot open the database ${options.db.replace(/\/\/[^@/]*@/, '//…@')}: ${error.message}`);
+  console.error(`consent-log: cannot open the database ${shownDb}: ${error.message}`);
   process.exit(1);
 }
 const handler = createLogHandler({ store, token, retentionDays, limit, trustProxy: options['trust-proxy'] });
@@ -93,7 +131,7 @@ server.keepAliveTimeout = 10_000;
 server.on('clientError', (_error, socket) => socket.destroy());
 server.listen(port, options.host, () => {
   const { address, port: actualPort } = server.address();
-  const where = isSqlite ? `SQLite ${resolve(options.db.slice(7))}` : 'PostgreSQL';
+  const where = isSqlite ? `SQLite ${sqliteFile}` : 'PostgreSQL';
   const host = address.includes(':') ? `[${address}]` : address;
   console.log(`consent-log: listening on http://${host}:${actualPort}/ (${where}, retention ${retentionDays} days, limit ${limit || 'off'})`);
 });

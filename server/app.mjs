@@ -25,6 +25,8 @@ export const defaultRetentionDays = 1500;
  */
 export const defaultLimit = 600;
 export const receiptBodyLimit = 16 * 1024;
+/** The token opens every receipt; a short one could be guessed. */
+export const minTokenLength = 16;
 const snapshotBodyLimit = 1024 * 1024;
 const dayMs = 24 * 60 * 60 * 1000;
 const hourMs = 60 * 60 * 1000;
@@ -257,8 +259,8 @@ export function createLogHandler({
   now = Date.now,
 }) {
   if (!store) throw new TypeError('createLogHandler: "store" is required (from openStore)');
-  if (typeof token !== 'string' || token.length < 16) {
-    throw new TypeError('createLogHandler: "token" must be a string of at least 16 characters');
+  if (typeof token !== 'string' || token.length < minTokenLength) {
+    throw new TypeError(`createLogHandler: "token" must be a string of at least ${minTokenLength} characters`);
   }
   if (!Number.isInteger(retentionDays) || retentionDays < 1) {
     throw new TypeError('createLogHandler: "retentionDays" must be a whole number of days, at least 1');

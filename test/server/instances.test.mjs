@@ -2,7 +2,7 @@
 // stores and sees what the others store. And the bin: its token file and a clean stop.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,4 +88,34 @@ test('consent-log with no options makes a token file (mode 0600) once, prints it
   assert.ok(!second.lines.some((line) => line.includes('token')), 'the token is printed only once');
   assert.equal((await get(`${second.url}receipts/aZ0k3x9q0m`, { token })).status, 200);
   assert.equal(await second.stop(), 0);
+});
+
+test('consent-log refuses a bad setup with one clear sentence, no stack trace, and nothing written', () => {
+  const dir = mkdtempSync(join(tempDir, 'setup-'));
+  const missing = join(dir, 'no-such-folder');
+  const run = (args, token = '') =>
+    spawnSync(process.execPath, [join(root, 'bin/consent-log.mjs'), '--port', '0', ...args], {
+      cwd: dir,
+      env: { ...process.env, CONSENT_LOG_TOKEN: token },
+      encoding: 'utf8',
+      // Each case ends at once; the limit only keeps a regression from hanging the suite.
+      timeout: 30000,
+    });
+  const cases = [
+    [['--db', `sqlite:${join(dir, 'log.db')}`], 'short', 2, 'consent-log: CONSENT_LOG_TOKEN must be at least 16 characters long; it has 5'],
+    [['--db', 'mysql://user:secret@db.example/log'], '', 2, 'consent-log: unsupported database URL "mysql://…@db.example/log" (use sqlite:<file> or postgres://…)'],
+    [['--db', 'sqlite:'], '', 2, 'consent-log: --db sqlite: needs a file name, e.g. sqlite:./consent-log.db'],
+    [['--db', `sqlite:${join(missing, 'x.db')}`], '', 1, `consent-log: the folder ${missing} (for the database and its token file) does not exist; create it first`],
+    [['--db', `sqlite:${join(missing, 'x.db')}`], 'a-token-of-24-characters', 1, `consent-log: the folder ${missing} (for the database and its token file) does not exist; create it first`],
+    [['--db', `sqlite:${join(dir, 'log.db')}`, '--token-file', join(missing, 't')], '', 1, `consent-log: the folder ${missing} (for the token file) does not exist; create it first`],
+  ];
+  for (const [args, token, status, message] of cases) {
+    const result = run(args, token);
+    const label = `${args.join(' ')} with CONSENT_LOG_TOKEN="${token}"`;
+    assert.equal(result.stderr.split('\n')[0], message, label);
+    assert.equal(result.status, status, label);
+    assert.doesNotMatch(result.stderr, /^\s+at /m, `${label}: no stack trace`);
+    assert.doesNotMatch(result.stdout, /token/, `${label}: no token printed`);
+    assert.deepEqual(readdirSync(dir), [], `${label}: nothing written`);
+  }
 });
