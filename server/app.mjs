@@ -435,9 +435,9 @@ export function createLogHandler({
         lastOutageLog = Date.now();
         log(`consent-log: database unavailable, answering 503: ${error.message}`);
       }
-      return sendJson(res, 503, { error: 'the database is unavailable; nothing was stored, send it again later' }, {
-        'Retry-After': String(retryAfterSeconds),
-      });
+      // A receipt or snapshot is to be sent again; a look-up, export or statistics only asked again.
+      const message = req.method === 'POST' ? 'the database is unavailable; nothing was stored, send it again later' : 'the database is unavailable; try again later';
+      return sendJson(res, 503, { error: message }, { 'Retry-After': String(retryAfterSeconds) });
     }
     log(`consent-log: ${req.method} ${pathname.slice(0, 100)} failed: ${error?.stack ?? error}`);
     sendJson(res, 500, { error: 'internal error' });

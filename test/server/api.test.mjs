@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { configHash } from '../../dist/lib/core/config-hash.js';
-import { openStore } from '../../server/store.mjs';
+import { openStore, StoreUnavailableError } from '../../server/store.mjs';
 import { consentId, get, inParallel, post, receipt, serveHandler, startPostgres, testToken } from './support.mjs';
 import { inspect } from './inspect.mjs';
 
@@ -344,5 +344,29 @@ test('an unexpected error is a 500 in JSON, logged without the body', async () =
     assert.ok(!lines.some((line) => line.includes('secretBody')), 'the body is not');
   } finally {
     await broken.close();
+  }
+});
+
+test('a database outage is a 503 whose message fits the request: a write is to be sent again, a read tried again', async () => {
+  const down = () => Promise.reject(new StoreUnavailableError('connect ECONNREFUSED'));
+  const outage = { kind: 'postgres', addReceipt: down, addSnapshot: down, receiptsOf: down, exportBatch: down, countsByDay: down, deleteDecidedBefore: down };
+  const server = await serveHandler({ store: outage, limit: 0 });
+  try {
+    const auth = { headers: { Authorization: `Bearer ${testToken}` } };
+    const writes = [
+      await post(`${server.url}receipts`, receipt()),
+      await post(`${server.url}snapshots`, { categories: [] }, { type: 'application/json', ...auth }),
+    ];
+    for (const answer of writes) {
+      assert.deepEqual([answer.status, answer.body], [503, { error: 'the database is unavailable; nothing was stored, send it again later' }]);
+      assert.equal(answer.headers.get('retry-after'), '5');
+    }
+    for (const path of ['export?from=2026-01-01&to=2026-01-02', 'export?format=csv', 'stats', 'receipts/aZ0k3x9q0m']) {
+      const answer = await get(`${server.url}${path}`);
+      assert.deepEqual([answer.status, JSON.parse(answer.text)], [503, { error: 'the database is unavailable; try again later' }], path);
+      assert.equal(answer.headers.get('retry-after'), '5', path);
+    }
+  } finally {
+    await server.close();
   }
 });

@@ -28,12 +28,15 @@ function startLoad({ url, prefix, first = 0, width = 16, phase = () => '', onAns
       const sent = receiptNumber(next++, prefix);
       const sentIn = phase();
       let status = null;
+      let error;
       try {
-        status = (await post(`${url}receipts`, sent)).status;
+        const answer = await post(`${url}receipts`, sent);
+        status = answer.status;
+        error = answer.body?.error;
       } catch {
         // The server was killed: this receipt was not acknowledged.
       }
-      onAnswer(sent, status, sentIn);
+      onAnswer(sent, status, sentIn, error);
     }
   };
   const done = Promise.all(Array.from({ length: width }, worker));
@@ -95,8 +98,8 @@ test('PostgreSQL stopped in the middle of a load: 503 while it is down, storing 
     const answers = { up: [], down: [], back: [] };
     let signal = () => {};
     const waitFor = (condition) => new Promise((resolve) => (signal = () => condition() && resolve()));
-    const onAnswer = (sent, status, sentIn) => {
-      answers[sentIn].push({ key: keyOf(sent), status });
+    const onAnswer = (sent, status, sentIn, error) => {
+      answers[sentIn].push({ key: keyOf(sent), status, error });
       signal();
     };
     const acknowledgedIn = (name) => answers[name].filter((answer) => answer.status === 201).length;
@@ -109,6 +112,9 @@ test('PostgreSQL stopped in the middle of a load: 503 while it is down, storing 
     await waitFor(() => answers.down.length >= 200);
     // Every receipt sent while it was down is answered before it comes back.
     await load.stop();
+    // Reads say so in their own words: there is nothing to send again.
+    const exported = await get(`${server.url}export?format=csv`);
+    assert.deepEqual([exported.status, JSON.parse(exported.text)], [503, { error: 'the database is unavailable; try again later' }]);
     postgres.start();
     phase = 'back';
     const again = startLoad({ url: server.url, prefix: 'G', first: load.next(), phase: () => phase, onAnswer });
@@ -117,6 +123,7 @@ test('PostgreSQL stopped in the middle of a load: 503 while it is down, storing 
     await again.stop();
 
     assert.deepEqual([...new Set(answers.down.map((answer) => answer.status))], [503], 'only 503 while the database is down');
+    assert.ok(answers.down.every((answer) => answer.error === 'the database is unavailable; nothing was stored, send it again later'));
     const health = await get(`${server.url}health`, { token: null });
     assert.equal(health.status, 200, 'the server is healthy again without a restart');
 
