@@ -351,7 +351,7 @@ export function createLogHandler({
       if (rows.length && !res.write(rows.map(line).join(''))) await writable(res);
       if (rows.length < exportBatchSize || res.destroyed) break;
       const last = rows[rows.length - 1];
-      rows = await store.exportBatch({ from, to, after: [last.decidedAt, last.consentId], limit: exportBatchSize });
+      rows = await store.exportBatch({ from, to, after: [last.decidedAt, last.consentId, last.seq], limit: exportBatchSize });
     }
     res.end();
   }

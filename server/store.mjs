@@ -45,14 +45,14 @@ export class StoreUnavailableError extends Error {
  * @typedef {object} Store
  * @property {'sqlite' | 'postgres'} kind
  * @property {(row: ReceiptRow) => Promise<{ inserted: boolean, snapshotKnown: boolean }>} addReceipt
- *   resolves after the row's transaction committed (or it was there already)
+ *   resolves after the row's transaction committed (or the same decision was there already)
  * @property {(hash: string, configText: string, receivedAt: number) => Promise<boolean>} addSnapshot
  *   true when stored now, false when it was there already
  * @property {(consentId: string) => Promise<Array<ReceiptRow & { config: string | null }>>} receiptsOf
  *   newest first, with the snapshot's JSON text or null
- * @property {(range: { from: number, to: number, after?: [number, string], limit: number }) =>
- *   Promise<Array<ReceiptRow & { snapshotMissing: boolean }>>} exportBatch
- *   decided in [from, to), ordered by (decidedAt, consentId), after the given key
+ * @property {(range: { from: number, to: number, after?: [number, string, number], limit: number }) =>
+ *   Promise<Array<ReceiptRow & { seq: number, snapshotMissing: boolean }>>} exportBatch
+ *   decided in [from, to), ordered by (decidedAt, consentId, seq), after the given key
  * @property {(from: number, to: number) => Promise<Array<{ day: number, method: string, revision: number, count: number }>>} countsByDay
  *   day = whole UTC days since 1970
  * @property {(before: number) => Promise<number>} deleteDecidedBefore  the number of receipts deleted
@@ -164,7 +164,10 @@ function groupCommitter({ write, batchLimit, inFlight, delayMs }) {
   };
 }
 
-/** Marks rows that repeat an earlier row of the same batch, which the database sees once. */
+/**
+ * Marks the first row of each (consentId, decidedAt) in a batch: those go into one insert,
+ * the others after it (sameSecond), where they are told apart from what was just stored.
+ */
 function firstOccurrences(rows) {
   const seen = new Set();
   return rows.map((row) => {
@@ -175,9 +178,22 @@ function firstOccurrences(rows) {
   });
 }
 
+/**
+ * Whether two receipts of one consent id and second are the same decision (a resend),
+ * field by field; the time of arrival does not count. decidedAt has whole seconds, so two
+ * different decisions can share it, and each is kept (as `seq` 0, 1, … in arrival order).
+ */
+const sameDecision = (a, b) =>
+  a.revision === b.revision && a.configHash === b.configHash && a.method === b.method && a.granted === b.granted &&
+  a.denied === b.denied && a.lang === b.lang && a.version === b.version && (a.path ?? null) === (b.path ?? null);
+
+/** The `seq` for another decision in a second whose stored rows are `stored`. */
+const nextSeq = (stored) => stored.reduce((max, row) => Math.max(max, row.seq + 1), 0);
+
 const fromDbRow = (row) => ({
   consentId: row.consent_id,
   decidedAt: Number(row.decided_at),
+  seq: Number(row.seq),
   revision: Number(row.revision),
   configHash: row.config_hash,
   method: row.method,
@@ -190,25 +206,25 @@ const fromDbRow = (row) => ({
 });
 
 const receiptColumns =
-  'r.consent_id, r.decided_at, r.revision, r.config_hash, r.method, r.granted, r.denied, r.lang, r.version, r.path, r.received_at';
+  'r.consent_id, r.decided_at, r.seq, r.revision, r.config_hash, r.method, r.granted, r.denied, r.lang, r.version, r.path, r.received_at';
 
 // The same statements for both databases where the SQL is portable; placeholders differ.
 const exportSql = (p) =>
   `SELECT ${receiptColumns}, CASE WHEN s.hash IS NULL THEN 1 ELSE 0 END AS snapshot_missing
    FROM receipts r LEFT JOIN snapshots s ON s.hash = r.config_hash
-   WHERE r.decided_at >= ${p(1)} AND r.decided_at < ${p(2)} AND (r.decided_at, r.consent_id) > (${p(3)}, ${p(4)})
-   ORDER BY r.decided_at, r.consent_id LIMIT ${p(5)}`;
+   WHERE r.decided_at >= ${p(1)} AND r.decided_at < ${p(2)} AND (r.decided_at, r.consent_id, r.seq) > (${p(3)}, ${p(4)}, ${p(5)})
+   ORDER BY r.decided_at, r.consent_id, r.seq LIMIT ${p(6)}`;
 const countsSql = (p) =>
   `SELECT decided_at / 86400000 AS day, method, revision, COUNT(*) AS n FROM receipts
    WHERE decided_at >= ${p(1)} AND decided_at < ${p(2)} GROUP BY decided_at / 86400000, method, revision`;
 const receiptsOfSql = (p) =>
   `SELECT ${receiptColumns}, s.config FROM receipts r LEFT JOIN snapshots s ON s.hash = r.config_hash
-   WHERE r.consent_id = ${p(1)} ORDER BY r.decided_at DESC`;
+   WHERE r.consent_id = ${p(1)} ORDER BY r.decided_at DESC, r.seq DESC`;
 // Deleting in slices keeps each transaction (and SQLite's hold on the event loop) short.
 const deleteSliceSize = 5000;
 const deleteSql = (p) =>
-  `DELETE FROM receipts WHERE (consent_id, decided_at) IN
-   (SELECT consent_id, decided_at FROM receipts WHERE decided_at < ${p(1)} LIMIT ${deleteSliceSize})`;
+  `DELETE FROM receipts WHERE (consent_id, decided_at, seq) IN
+   (SELECT consent_id, decided_at, seq FROM receipts WHERE decided_at < ${p(1)} LIMIT ${deleteSliceSize})`;
 
 const question = () => '?';
 const dollar = (n) => `$${n}`;
@@ -242,8 +258,11 @@ async function openSqlite(file, { batchLimit, batchDelayMs, log }) {
 
 
   const insertReceipt = db.prepare(
-    `INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO receipts (consent_id, decided_at, seq, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const sameSecondStatement = db.prepare(
+    `SELECT ${receiptColumns} FROM receipts r WHERE r.consent_id = ? AND r.decided_at = ?`,
   );
   const snapshotExists = db.prepare('SELECT 1 FROM snapshots WHERE hash = ?').pluck();
   const insertSnapshot = db.prepare(
@@ -254,16 +273,21 @@ async function openSqlite(file, { batchLimit, batchDelayMs, log }) {
   const receiptsOfStatement = db.prepare(receiptsOfSql(question));
   const deleteStatement = db.prepare(deleteSql(question));
 
+  const insert = (row, seq) =>
+    insertReceipt.run(
+      row.consentId, row.decidedAt, seq, row.revision, row.configHash, row.method,
+      row.granted, row.denied, row.lang, row.version, row.path, row.receivedAt,
+    ).changes === 1;
+  // One row after the other in one transaction, which no other writer can enter: a row
+  // whose second is taken is a resend when it matches a stored one, else the next seq.
   const writeBatch = db.transaction((rows) => {
-    const first = firstOccurrences(rows);
     const known = new Map();
-    return rows.map((row, index) => {
-      const inserted =
-        first[index] &&
-        insertReceipt.run(
-          row.consentId, row.decidedAt, row.revision, row.configHash, row.method,
-          row.granted, row.denied, row.lang, row.version, row.path, row.receivedAt,
-        ).changes === 1;
+    return rows.map((row) => {
+      let inserted = insert(row, 0);
+      if (!inserted) {
+        const stored = sameSecondStatement.all(row.consentId, row.decidedAt).map(fromDbRow);
+        inserted = !stored.some((other) => sameDecision(other, row)) && insert(row, nextSeq(stored));
+      }
       if (!known.has(row.configHash)) known.set(row.configHash, snapshotExists.get(row.configHash) === 1);
       return { inserted, snapshotKnown: known.get(row.configHash) };
     });
@@ -287,10 +311,10 @@ async function openSqlite(file, { batchLimit, batchDelayMs, log }) {
       guard(() => insertSnapshot.run(hash, configText, receivedAt).changes === 1),
     receiptsOf: (consentId) =>
       guard(() => receiptsOfStatement.all(consentId).map((row) => ({ ...fromDbRow(row), config: row.config ?? null }))),
-    exportBatch: ({ from, to, after = [-Infinity, ''], limit }) =>
+    exportBatch: ({ from, to, after = [-Infinity, '', -1], limit }) =>
       guard(() =>
         exportStatement
-          .all(from, to, Number.isFinite(after[0]) ? after[0] : Number.MIN_SAFE_INTEGER, after[1], limit)
+          .all(from, to, Number.isFinite(after[0]) ? after[0] : Number.MIN_SAFE_INTEGER, after[1], after[2], limit)
           .map((row) => ({ ...fromDbRow(row), snapshotMissing: row.snapshot_missing === 1 })),
       ),
     countsByDay: (from, to) =>
@@ -398,14 +422,56 @@ async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
     throw error;
   }
 
-  // One statement, so one round trip and all or nothing: the insert, and which of the
-  // batch's config hashes have a snapshot ($4 is the hashes column, reused).
+  // One statement, so one round trip and all or nothing: the insert (as seq 0) of the first
+  // row of each (consent id, second) in the batch, and which of the batch's config hashes
+  // have a snapshot.
   const insertSql = `WITH inserted AS (
-      INSERT INTO receipts (consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at)
-      SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+      INSERT INTO receipts (consent_id, decided_at, seq, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+      SELECT c, d, 0, r, h, m, g, n, l, v, p, t FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+        AS u (c, d, r, h, m, g, n, l, v, p, t)
       ON CONFLICT DO NOTHING RETURNING consent_id, decided_at)
     SELECT 'receipt' AS kind, consent_id AS key, decided_at FROM inserted
-    UNION ALL SELECT 'snapshot', hash, NULL FROM snapshots WHERE hash = ANY($4::text[])`;
+    UNION ALL SELECT 'snapshot', hash, NULL FROM snapshots WHERE hash = ANY($12::text[])`;
+  const sameSecondSql = `SELECT ${receiptColumns} FROM receipts r
+    WHERE (r.consent_id, r.decided_at) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`;
+  const insertOneSql = `INSERT INTO receipts (consent_id, decided_at, seq, revision, config_hash, method, granted, denied, lang, version, path, received_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`;
+  const columns = ['consentId', 'decidedAt', 'revision', 'configHash', 'method', 'granted', 'denied', 'lang', 'version', 'path', 'receivedAt'];
+
+  /**
+   * The rows whose (consent id, second) was taken: a resend when a stored row is the same
+   * decision, else stored as the next seq. Rare (resends, or two decisions in one second),
+   * so one row at a time; another instance may take the same seq first, then it reads again.
+   */
+  async function sameSecond(rows) {
+    const storedByKey = new Map();
+    const readStored = async (list) => {
+      const { rows: found } = await query(sameSecondSql, [list.map((row) => row.consentId), list.map((row) => row.decidedAt)]);
+      for (const row of list) storedByKey.set(`${row.consentId} ${row.decidedAt}`, []);
+      for (const found1 of found.map(fromDbRow)) storedByKey.get(`${found1.consentId} ${found1.decidedAt}`).push(found1);
+    };
+    await readStored(rows);
+    const inserted = [];
+    for (const row of rows) {
+      for (;;) {
+        const stored = storedByKey.get(`${row.consentId} ${row.decidedAt}`);
+        if (stored.some((other) => sameDecision(other, row))) {
+          inserted.push(false);
+          break;
+        }
+        const seq = nextSeq(stored);
+        const { rowCount } = await query(insertOneSql, [row.consentId, row.decidedAt, seq, ...columns.slice(2).map((name) => row[name])]);
+        if (rowCount === 1) {
+          stored.push({ ...row, seq });
+          inserted.push(true);
+          break;
+        }
+        await readStored([row]);
+      }
+    }
+    return inserted;
+  }
+
   const writeBatch = async (rows) => {
     const first = firstOccurrences(rows);
     const unique = rows.filter((_, index) => first[index]);
@@ -413,7 +479,7 @@ async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
     const result = await query({
       name: 'consent-log-insert-receipts',
       text: insertSql,
-      values: ['consentId', 'decidedAt', 'revision', 'configHash', 'method', 'granted', 'denied', 'lang', 'version', 'path', 'receivedAt'].map(column),
+      values: [...columns.map(column), rows.map((row) => row.configHash)],
     });
     const insertedKeys = new Set();
     const knownHashes = new Set();
@@ -421,10 +487,15 @@ async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
       if (row.kind === 'receipt') insertedKeys.add(`${row.key} ${row.decided_at}`);
       else knownHashes.add(row.key);
     }
-    return rows.map((row, index) => ({
-      inserted: first[index] && insertedKeys.has(`${row.consentId} ${row.decidedAt}`),
-      snapshotKnown: knownHashes.has(row.configHash),
-    }));
+    const inserted = rows.map((row, index) => first[index] && insertedKeys.has(`${row.consentId} ${row.decidedAt}`));
+    const rest = rows.filter((_, index) => !inserted[index]);
+    if (rest.length) {
+      const restInserted = await sameSecond(rest);
+      rows.forEach((_, index) => {
+        if (!inserted[index]) inserted[index] = restInserted.shift();
+      });
+    }
+    return rows.map((row, index) => ({ inserted: inserted[index], snapshotKnown: knownHashes.has(row.configHash) }));
   };
   const committer = groupCommitter({ write: writeBatch, batchLimit, inFlight: Math.max(1, poolSize - 2), delayMs: batchDelayMs ?? 0 });
   let closed = false;
@@ -443,8 +514,8 @@ async function openPostgres(url, { batchLimit, batchDelayMs, poolSize, log }) {
       const { rows } = await query(receiptsOfSql(dollar), [consentId]);
       return rows.map((row) => ({ ...fromDbRow(row), config: row.config ?? null }));
     },
-    async exportBatch({ from, to, after = [Number.MIN_SAFE_INTEGER, ''], limit }) {
-      const { rows } = await query(exportSql(dollar), [from, to, after[0], after[1], limit]);
+    async exportBatch({ from, to, after = [Number.MIN_SAFE_INTEGER, '', -1], limit }) {
+      const { rows } = await query(exportSql(dollar), [from, to, after[0], after[1], after[2], limit]);
       return rows.map((row) => ({ ...fromDbRow(row), snapshotMissing: Number(row.snapshot_missing) === 1 }));
     },
     async countsByDay(from, to) {

@@ -191,6 +191,49 @@ for (const backend of ['sqlite', 'postgres']) {
       assert.equal(await db.count("consent_id IN ('resentOnce', 'sameBatch1')"), 2);
     });
 
+    test('two different decisions under one consent id in the same second are both kept; only an identical resend is a duplicate', async () => {
+      // decidedAt has whole seconds: "Accept all", then a change of mind in the same second.
+      const decidedAt = Date.UTC(2026, 3, 7, 9, 30, 5);
+      const first = receipt({ consentId: 'sameSecnd1', decidedAt, method: 'accept-all' });
+      const second = receipt({ consentId: 'sameSecnd1', decidedAt, method: 'custom', granted: [], denied: ['matomo', 'youtube', 'x-twitter'] });
+      assert.deepEqual((await post(`${server.url}receipts`, first)).body, { stored: true, snapshot: 'missing' });
+      const changed = await post(`${server.url}receipts`, second);
+      assert.deepEqual([changed.status, changed.body], [201, { stored: true, snapshot: 'missing' }]);
+      for (const resent of [second, first]) {
+        const again = await post(`${server.url}receipts`, resent);
+        assert.deepEqual([again.status, again.body], [200, { stored: true, duplicate: true, snapshot: 'missing' }]);
+      }
+      // Only the path differs: another decision too.
+      assert.equal((await post(`${server.url}receipts`, { ...first, path: '/other.html' })).status, 201);
+      assert.equal(await db.count("consent_id = 'sameSecnd1'"), 3);
+      // The look-up lists them latest first: the order they arrived in.
+      const lookup = JSON.parse((await get(`${server.url}receipts/sameSecnd1`)).text).receipts;
+      assert.deepEqual(lookup.map((row) => [row.method, row.path]), [['accept-all', '/other.html'], ['custom', first.path], ['accept-all', first.path]]);
+
+      // In one batch (sent at once): two copies of one decision and another decision.
+      const batch = [first, first, second].map((body) => ({ ...body, consentId: 'sameSecnd2' }));
+      const statuses = await Promise.all(batch.map(async (body) => (await post(`${server.url}receipts`, body)).status));
+      assert.deepEqual(statuses.slice(0, 2).sort(), [200, 201]);
+      assert.equal(statuses[2], 201);
+      assert.equal(await db.count("consent_id = 'sameSecnd2'"), 2);
+    });
+
+    test('export pages on past two decisions that share consent id and second at a batch boundary', async () => {
+      const at = Date.UTC(2026, 2, 3, 10);
+      // 999 receipts, then the pair one millisecond later: rows 1000 and 1001 of the day.
+      const answers = await inParallel(Array.from({ length: 999 }, (_, n) => n), 32, (n) =>
+        post(`${server.url}receipts`, receipt({ consentId: consentId(n, 'B'), decidedAt: at })),
+      );
+      assert.ok(answers.every((answer) => answer.status === 201));
+      for (const method of ['accept-all', 'reject-all']) {
+        const answer = await post(`${server.url}receipts`, receipt({ consentId: 'boundary01', decidedAt: at + 1, method, granted: [], denied: [] }));
+        assert.equal(answer.status, 201);
+      }
+      const rows = (await get(`${server.url}export?from=2026-03-03&to=2026-03-03`)).text.trimEnd().split('\n').map((line) => JSON.parse(line));
+      assert.equal(rows.length, 1001);
+      assert.deepEqual(rows.slice(-2).map((row) => [row.consentId, row.method]), [['boundary01', 'accept-all'], ['boundary01', 'reject-all']]);
+    });
+
     test('export of a day range as NDJSON and CSV has exactly its rows, CSV quoted per RFC 4180', async () => {
       const day = (d, hour) => Date.UTC(2026, 9, d, hour);
       const rows = [

@@ -3,10 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../../server/store.mjs';
 import { get, post, receipt, root, serveHandler, startPostgres } from './support.mjs';
@@ -117,5 +118,45 @@ test('consent-log refuses a bad setup with one clear sentence, no stack trace, a
     assert.doesNotMatch(result.stderr, /^\s+at /m, `${label}: no stack trace`);
     assert.doesNotMatch(result.stdout, /token/, `${label}: no token printed`);
     assert.deepEqual(readdirSync(dir), [], `${label}: nothing written`);
+  }
+});
+
+test('a database of the first schema keeps its receipts through the migration that tells same-second decisions apart', async () => {
+  const first = readFileSync(join(root, 'server/migrations/001-receipts-and-snapshots.sql'), 'utf8');
+  const old = receipt({ consentId: 'migrated01', decidedAt: Date.UTC(2026, 1, 2, 3, 4, 5) });
+  const columns = 'consent_id, decided_at, revision, config_hash, method, granted, denied, lang, version, path, received_at';
+  const values = [old.consentId, old.decidedAt, old.revision, old.configHash, old.method, old.granted.join(' '), old.denied.join(' '), old.lang, old.version, old.path, old.decidedAt];
+
+  const sqliteFile = join(tempDir, 'first-schema.db');
+  const sqlite = new Database(sqliteFile);
+  sqlite.exec(`${first}; CREATE TABLE schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)`);
+  sqlite.prepare("INSERT INTO schema_migrations VALUES ('001-receipts-and-snapshots', 0)").run();
+  sqlite.prepare(`INSERT INTO receipts (${columns}) VALUES (${values.map(() => '?').join(', ')})`).run(...values);
+  sqlite.close();
+
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE first_schema');
+  await admin.end();
+  const postgresUrl = postgres.url.replace(/\/postgres$/, '/first_schema');
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  await client.query(`${first}; CREATE TABLE schema_migrations (version TEXT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)`);
+  await client.query("INSERT INTO schema_migrations VALUES ('001-receipts-and-snapshots', 0)");
+  await client.query(`INSERT INTO receipts (${columns}) VALUES (${values.map((_, n) => `$${n + 1}`).join(', ')})`, values);
+  await client.end();
+
+  for (const url of [`sqlite:${sqliteFile}`, postgresUrl]) {
+    const store = await openStore({ url });
+    const server = await serveHandler({ store, limit: 0 });
+    try {
+      assert.equal((await post(`${server.url}receipts`, old)).status, 200, `${url}: the stored receipt, resent, is a duplicate`);
+      assert.equal((await post(`${server.url}receipts`, { ...old, method: 'reject-all', granted: [], denied: [] })).status, 201, `${url}: another decision in its second is stored`);
+      const lookup = JSON.parse((await get(`${server.url}receipts/migrated01`)).text).receipts;
+      assert.deepEqual(lookup.map((row) => row.method), ['reject-all', 'accept-all'], url);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   }
 });
