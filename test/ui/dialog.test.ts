@@ -338,6 +338,21 @@ describe('consent dialog', () => {
       expect(getComputedStyle(switchFor(banner, 'stats')).outlineColor).to.equal('rgb(70, 80, 90)');
       style.remove();
     });
+
+    it('--consent-font changes the font family only: the text keeps its own size, not the page size', async () => {
+      const page = await fixture<HTMLElement>(html`<div style="font: 20px/1.2 Georgia, serif"></div>`);
+      const banner = await mountBanner();
+      page.append(banner);
+      await banner.configApplied;
+      const font = () => {
+        const { fontFamily, fontSize, lineHeight } = getComputedStyle(dialogRoot(banner)!.querySelector('p')!);
+        return { fontFamily, fontSize, lineHeight };
+      };
+      // The page's family; the dialog's own size (1rem) and line height (1.45), not the page's 20px/1.2.
+      expect(font()).to.deep.equal({ fontFamily: 'Georgia, serif', fontSize: '16px', lineHeight: '23.2px' });
+      banner.style.setProperty('--consent-font', 'monospace');
+      expect(font()).to.deep.equal({ fontFamily: 'monospace', fontSize: '16px', lineHeight: '23.2px' });
+    });
   });
 
   describe('decisions', () => {

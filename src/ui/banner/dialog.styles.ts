@@ -27,7 +27,10 @@ export const dialogStyles =
     border-radius: var(--_radius);
     color: var(--_color);
     background: var(--_background);
-    font: 1rem/1.45 var(--consent-font, inherit);
+    /* (Not the font shorthand: with the fallback "inherit" in it, it is invalid and the whole declaration drops.) */
+    font-size: 1rem;
+    line-height: 1.45;
+    font-family: var(--consent-font, inherit);
     overflow-wrap: break-word;
     flex-direction: column;
   }

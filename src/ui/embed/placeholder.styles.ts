@@ -15,7 +15,10 @@ export const placeholderStyles =
     padding: 1rem;
     color: var(--_color);
     background: var(--consent-embed-background, #e9edf1);
-    font: 0.95rem/1.45 var(--consent-font, inherit);
+    /* (Not the font shorthand: with the fallback "inherit" in it, it is invalid and the whole declaration drops.) */
+    font-size: 0.95rem;
+    line-height: 1.45;
+    font-family: var(--consent-font, inherit);
   }
   .poster, ::slotted([slot='poster']) {
     position: absolute;
