@@ -89,6 +89,33 @@ describe('forced colours', () => {
     assert.ok(differing > off.flat().length / 5, `${differing} of ${off.flat().length} pixels differ`);
   });
 
+  it('a focused switch shows its focus ring in system colours, on a dark palette too', async () => {
+    const { page } = await openPage(session.browser);
+    const devtools = await page.createCDPSession();
+    await devtools.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'forced-colors', value: 'active' },
+        { name: 'prefers-color-scheme', value: 'dark' },
+      ],
+    });
+    await page.goto(`${session.url}/test/e2e/pages/plain.html`);
+    await waitForDialog(page);
+    await clickAction(page, 'settings');
+    const inDialog = (selector) => page.waitForFunction((css) => document.querySelector('consent-banner').shadowRoot.querySelector(css), { polling: 50 }, selector);
+    await (await inDialog('summary#services-statistics')).click();
+    const input = await inDialog('input[aria-labelledby="service-stats"]');
+    // Reached by keyboard, as the ring is for.
+    await input.focus();
+    await page.keyboard.press('Shift');
+    const { ring, canvas, focused } = await input.evaluate((element) => {
+      const rgb = (colour) => colour.match(/\d+/g).slice(0, 3).map(Number);
+      const style = getComputedStyle(element);
+      return { ring: rgb(style.outlineColor), canvas: rgb(getComputedStyle(element.closest('dialog')).backgroundColor), focused: element.matches(':focus-visible') && style.outlineStyle };
+    });
+    assert.equal(focused, 'solid');
+    assert.ok(contrast(ring, canvas) >= 3, `focus ring ${ring} on ${canvas}: ${contrast(ring, canvas).toFixed(2)}:1`);
+  });
+
   it("a placeholder's buttons look like buttons", async () => {
     const { page } = await openPage(session.browser);
     const devtools = await page.createCDPSession();

@@ -1,7 +1,7 @@
 /**
  * The settings layer's styles, after the dialog's: categories, services and their details,
  * and the switches (every target at least 24x24 px; the tracks meet 3:1). In forced
- * colours a switch keeps its knob and its state: system colours, not the theme's.
+ * colours a switch keeps its knob, its state and its focus ring: system colours, not the theme's.
  */
 export const settingsStyles = /* css */ `
   .row { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; }
@@ -50,16 +50,10 @@ export const settingsStyles = /* css */ `
   input:indeterminate::before { left: 12px; background: var(--_accent); }
   input:disabled { cursor: not-allowed; opacity: 0.7; }
   @media (prefers-reduced-motion: no-preference) { input::before { transition: left 0.15s ease-out; } }
+  /* Forced colours: the switch keeps its own drawing (knob, state, focus ring) in system colours, by the tokens it is drawn with. */
   @media (forced-colors: active) {
-    input { forced-color-adjust: none; border-color: CanvasText; background: Canvas; }
-    input::before { background: CanvasText; }
-    input:checked, input:indeterminate { border-color: Highlight; }
-    input:checked { background: Highlight; }
-    input:checked::before { background: HighlightText; }
-    input:indeterminate::before { background: Highlight; }
-    input:disabled { border-color: GrayText; }
-    input:disabled::before { background: GrayText; }
-    input:disabled:checked { background: GrayText; }
-    input:disabled:checked::before { background: Canvas; }
+    input { forced-color-adjust: none; --_muted: CanvasText; --_background: Canvas; --_accent: Highlight; }
+    input:checked { --_background: HighlightText; }
+    input:disabled { --_muted: GrayText; --_accent: GrayText; --_background: Canvas; }
   }
 `;
