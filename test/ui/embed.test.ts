@@ -150,6 +150,29 @@ describe('<consent-embed>', () => {
     });
   });
 
+  it('keeps the content blocked, and says why, for an id that is no service: an unknown one, or a category', async () => {
+    await mountBanner();
+    const reports: ConsentErrorDetail[] = [];
+    const reported = new Promise<void>((resolve) =>
+      document.addEventListener('consent-error', function listen(event) {
+        reports.push((event as CustomEvent<ConsentErrorDetail>).detail);
+        if (reports.length === 2) resolve(document.removeEventListener('consent-error', listen));
+      }),
+    );
+    const page = await fixture<HTMLElement>(`<div>
+      <consent-embed service="vidoe"><template><p>Typo</p></template></consent-embed>
+      <consent-embed service="media"><template><p>A category</p></template></consent-embed>
+    </div>`);
+    await reported;
+    expect(reports).to.deep.equal([
+      { kind: 'markup', path: '<consent-embed service="vidoe">', message: '"vidoe" is no service of the config; the content stays blocked' },
+      { kind: 'markup', path: '<consent-embed service="media">', message: '"media" is no service of the config; the content stays blocked' },
+    ]);
+    // Not even "Accept all" loads them.
+    consent.acceptAll();
+    expect(page.querySelectorAll('p').length).to.equal(0);
+  });
+
   describe('"Load"', () => {
     it('loads that one embed for this page view only, stores nothing, and moves focus to the player', async () => {
       await afterRefusal();

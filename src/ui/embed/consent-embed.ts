@@ -142,7 +142,8 @@ export class ConsentEmbed extends HTMLElement {
 
   #sync(): void {
     if (!consent.ready) return;
-    const known = consent.knows(this.service);
+    // A service, not a category: the placeholder names the service and offers "Always allow" for it.
+    const known = consent.knows(this.service) && !consent.config!.categories.some(({ id }) => id === this.service);
     if (!known && !this.#reported) {
       this.#reported = true;
       reportError('markup', `<consent-embed service="${this.service}">`, `"${this.service}" is no service of the config; the content stays blocked`);
