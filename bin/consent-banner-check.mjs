@@ -103,7 +103,8 @@ for (const file of files) {
   let config;
   let text;
   try {
-    text = readFileSync(file, 'utf8');
+    // Without a byte order mark, as a browser's fetch hands the page the text (editors on Windows write one).
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     config = parseConfig(text, fullSchema);
   } catch (error) {
     if (!(error instanceof ConfigError)) {

@@ -148,6 +148,12 @@ describe('consent-banner-check', () => {
     assert.equal(result.status, 1);
     assert.match(result.err, /^FILE: error at \$: is not valid JSON/);
   });
+
+  it('reads a file saved with a byte order mark, as the page does', () => {
+    // (Editors on Windows write one; a browser's fetch drops it before the page parses the text.)
+    const result = check(`\uFEFF${JSON.stringify(demo)}`);
+    assert.deepEqual([result.status, result.err, result.out], [0, '', 'FILE: valid, not stamped\n']);
+  });
 });
 
 describe('consent-banner-check --table', () => {
