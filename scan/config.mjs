@@ -61,11 +61,13 @@ export async function configFromPage(browser, pageUrl, timeout) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    let response;
     try {
-      await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout });
+      response = await page.goto(pageUrl, { waitUntil: 'domcontentloaded', timeout });
     } catch (error) {
       throw new ScanConfigError(`cannot load ${pageUrl} to read its config: ${error.message}`);
     }
+    if (response && !response.ok()) throw new ScanConfigError(`cannot read the config of ${pageUrl}: the page answers HTTP ${response.status()}; give the config with --config FILE`);
     const found = await page.evaluate(async () => {
       const banner = document.querySelector('consent-banner');
       if (!banner) return { problem: 'has no <consent-banner>' };

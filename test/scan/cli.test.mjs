@@ -12,7 +12,7 @@ import { htmlReport } from '../../scan/report-html.mjs';
 import { progress } from '../../scan/progress.mjs';
 import { suggestOwner, VENDORS } from '../../scan/suggest.mjs';
 import { linkHeaderHints } from '../../scan/visit.mjs';
-import { FIXTURES, runCli, startSite } from './site.mjs';
+import { FIXTURES, RESOLVER, runCli, startSite } from './site.mjs';
 
 let site;
 before(async () => {
@@ -48,6 +48,14 @@ it('a broken --config exits 1 and names the JSON path, before any browser starts
   assert.equal(code, 1);
   assert.match(stderr, new RegExp(`^consent-banner-scan: the config ${join(FIXTURES, 'config-broken.json')} is not valid$`, 'm'));
   assert.match(stderr, /^consent-banner-scan: error at \$\.categories\[1\]\.services\[0\]\.cookies\[0\]\.expires: /m);
+});
+
+it('a first page that cannot be loaded, without --config, exits 1 and names the HTTP status', async () => {
+  const missing = `${site.url}/test/fixtures/scan/missing.html`;
+  const { code, stdout, stderr } = await runCli([RESOLVER, missing]);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.equal(stderr, `consent-banner-scan: cannot read the config of ${missing}: the page answers HTTP 404; give the config with --config FILE\n`);
 });
 
 describe('discovery', () => {
