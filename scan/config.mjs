@@ -92,3 +92,36 @@ export async function configFromPage(browser, pageUrl, timeout) {
     await context.close();
   }
 }
+
+/** The hash of a config's JSON text, as receipts carry it; null when the text is no JSON. */
+function hashOfText(text) {
+  try {
+    return configHash(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Tells the config a page's banner uses by its content: returns a function that gives the
+ * hash of a banner's config (as `LoadedConfig.hash`), or null when it cannot be read (the
+ * banner then fails on its own, which the visit reports). A `src` is fetched with Node, once
+ * per URL in a run; inline JSON is hashed as it is.
+ * @returns {(banner: import('./visit.mjs').BannerConfig) => Promise<string | null>}
+ */
+export function bannerConfigHashes() {
+  /** @type {Map<string, Promise<string | null>>} */
+  const bySrc = new Map();
+  return async (banner) => {
+    if (!('src' in banner)) return banner.inline === null ? null : hashOfText(banner.inline);
+    let hash = bySrc.get(banner.src);
+    if (!hash) {
+      hash = fetch(banner.src).then(
+        async (response) => (response.ok ? hashOfText(await response.text()) : null),
+        () => null,
+      );
+      bySrc.set(banner.src, hash);
+    }
+    return hash;
+  };
+}

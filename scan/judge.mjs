@@ -59,11 +59,11 @@ function declarations(config) {
 }
 
 /**
- * @param {{ config: import('../dist/lib/core/config-schema.js').ConsentConfig, visits: import('./visit.mjs').VisitRecord[], allowOrigins: string[], configUrl?: string }} run
- *   configUrl: where the config came from when a page's banner gave it (pages using another one are reported)
+ * @param {{ config: import('../dist/lib/core/config-schema.js').ConsentConfig, visits: import('./visit.mjs').VisitRecord[], allowOrigins: string[], configSource?: string }} run
+ *   configSource: where the run's config came from, to name it when a page's banner uses another one (reported, not judged)
  * @returns {Finding[]}
  */
-export function judge({ config, visits, allowOrigins, configUrl }) {
+export function judge({ config, visits, allowOrigins, configSource = 'the config' }) {
   const declared = declarations(config);
   const cookieName = config.cookie?.name ?? 'consent';
   const consentCookies = [cookieName, `__Host-${cookieName}`];
@@ -89,8 +89,8 @@ export function judge({ config, visits, allowOrigins, configUrl }) {
       continue;
     }
     // A page whose banner uses another config than the run's cannot be judged by it.
-    if (configUrl && phase === 'before-decision' && visit.bannerConfig && visit.bannerConfig !== configUrl) {
-      add('load', { url: page }, 'fail', `the page's banner uses the config ${visit.bannerConfig === 'inline' ? 'inline in the page' : visit.bannerConfig}, not ${configUrl} this run judges by: scan it in a run of its own`);
+    if (phase === 'before-decision' && visit.otherConfig) {
+      add('load', { url: page }, 'fail', `the page's banner uses the config ${visit.bannerConfig === 'inline' ? 'inline in the page' : visit.bannerConfig}, not ${configSource} this run judges by: scan it in a run of its own`);
       continue;
     }
     for (const id of visit.named) seen.add(id);

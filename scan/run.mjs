@@ -2,7 +2,7 @@
 // (a bounded number of pages at a time, in one browser), judge, report. Returns the exit
 // code: 0 clean, 1 anything failed (or, with --strict, warned), 2 usage errors.
 import { writeFile } from 'node:fs/promises';
-import { configFromFile, configFromPage, ScanConfigError } from './config.mjs';
+import { bannerConfigHashes, configFromFile, configFromPage, ScanConfigError } from './config.mjs';
 import { discoverPages } from './discover.mjs';
 import { judge } from './judge.mjs';
 import { launchBrowser, MissingBrowserError } from './browser.mjs';
@@ -78,8 +78,15 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
       }
     }
     const { config } = loaded;
-    const configUrl = !options.config && /^https?:/.test(loaded.source) ? loaded.source : undefined;
-    const visitOptions = { timeout: options.timeout, settle: options.settle, consentCookie: config.cookie?.name ?? 'consent', configUrl };
+    // Pages whose banner uses another config than this (compared by content) are reported, not judged.
+    const configSource = loaded.source;
+    const visitOptions = {
+      timeout: options.timeout,
+      settle: options.settle,
+      consentCookie: config.cookie?.name ?? 'consent',
+      configHash: loaded.hash,
+      bannerConfigHash: bannerConfigHashes(),
+    };
     const bar = progress(stderr, pages.length);
     /** @type {Map<string, number>} */
     const visitsLeft = new Map(pages.map((url) => [url, PHASES.length]));
@@ -93,12 +100,12 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
       visitsLeft.set(url, left);
       if (left === 0) {
         const ofPage = finished.filter((visit) => visit.page === url);
-        bar.pageDone(url, !judge({ config, visits: ofPage, allowOrigins: options.allowOrigins, configUrl }).some((finding) => finding.page === url && finding.severity === 'fail'));
+        bar.pageDone(url, !judge({ config, visits: ofPage, allowOrigins: options.allowOrigins, configSource }).some((finding) => finding.page === url && finding.severity === 'fail'));
       }
       return record;
     });
     bar.end();
-    const findings = judge({ config, visits, allowOrigins: options.allowOrigins, configUrl });
+    const findings = judge({ config, visits, allowOrigins: options.allowOrigins, configSource });
     const report = buildReport({ pages, visits, findings, loaded, options });
     stdout.write(textReport(report));
     try {

@@ -22,8 +22,10 @@
  * @property {{ url: string, rel: string, source: 'dom' | 'header', frame: string }[]} hints
  * @property {string[]} named service or category ids named by `data-consent` and `consent-embed[service]`
  * @property {string | null} [bannerConfig] the config the page's banner uses: its `src` as a URL, "inline", or null without a banner
+ * @property {boolean} [otherConfig] the page's banner uses another config than the run's (compared by content)
  * @property {boolean} [skipped] no decision made: the banner uses another config than the run's (the before-decision visit reports it)
  */
+/** @typedef {{ src: string } | { inline: string | null }} BannerConfig where the page's banner takes its config from */
 
 export const PHASES = /** @type {const} */ (['before-decision', 'after-reject', 'after-accept']);
 const ACTION = { 'after-reject': 'reject', 'after-accept': 'accept' };
@@ -118,12 +120,13 @@ function readFrameDom(hintRels) {
   return { hints, named };
 }
 
-/** The config the page's banner uses: its `src` as a URL, "inline", or null without a banner. */
+/** Where the page's banner takes its config from: its `src` as a URL, its inline JSON, or null without a banner. */
 function readBannerConfig() {
   const banner = document.querySelector('consent-banner');
   if (!banner) return null;
   const src = banner.getAttribute('src');
-  return src ? new URL(src, document.baseURI).href : 'inline';
+  if (src) return { src: new URL(src, document.baseURI).href };
+  return { inline: banner.querySelector(':scope > script[type="application/json"]')?.textContent ?? null };
 }
 
 /** The storage names of one frame: localStorage and sessionStorage keys, IndexedDB databases. */
@@ -149,11 +152,12 @@ async function readFrameStorage() {
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} pageUrl
  * @param {Phase} phase
- * @param {{ timeout: number, settle: number, consentCookie: string, configUrl?: string }} options consentCookie: the
- *   config's cookie name; configUrl: the run's config when a page gave it (a banner with another one is not clicked)
+ * @param {{ timeout: number, settle: number, consentCookie: string, configHash: string, bannerConfigHash: (banner: BannerConfig) => Promise<string | null> }} options
+ *   consentCookie: the config's cookie name; configHash: the hash of the run's config; bannerConfigHash: the hash of the
+ *   config a page's banner uses, null when it cannot be read (a banner with another config is not clicked)
  * @returns {Promise<VisitRecord>}
  */
-export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configUrl }) {
+export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configHash, bannerConfigHash }) {
   /** @type {VisitRecord} */
   const record = { page: pageUrl, phase, cookies: [], storage: [], requests: [], hints: [], named: [] };
   const started = Date.now();
@@ -165,6 +169,14 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
     const waitIdle = async () => {
       const pending = await idle(settle, timeout);
       if (pending.length) record.pending = [...new Set([...(record.pending ?? []), ...pending])];
+    };
+    /** Whether the page's banner uses the run's config (compared by content); sets `record.bannerConfig` and `record.otherConfig`. */
+    const sameConfig = async () => {
+      const banner = await page.evaluate(readBannerConfig);
+      record.bannerConfig = banner ? ('src' in banner ? banner.src : 'inline') : null;
+      const hash = banner && (await bannerConfigHash(banner));
+      if (hash && hash !== configHash) record.otherConfig = true;
+      return !record.otherConfig;
     };
     // Before a decision the whole visit counts; in the other phases, from the click on.
     let recording = phase === 'before-decision';
@@ -191,9 +203,7 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
       await scrollThrough(page);
       await hoverAndFocus(page);
     } else {
-      const bannerConfig = await page.evaluate(readBannerConfig);
-      if (configUrl && bannerConfig && bannerConfig !== configUrl) {
-        record.bannerConfig = bannerConfig;
+      if (!(await sameConfig())) {
         record.skipped = true;
         return record;
       }
@@ -236,7 +246,7 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
       }
     }
     record.named = [...new Set(record.named)];
-    record.bannerConfig = await page.evaluate(readBannerConfig);
+    if (phase === 'before-decision') await sameConfig();
   } catch (error) {
     record.error = error.message.split('\n')[0];
   } finally {

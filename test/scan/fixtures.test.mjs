@@ -148,7 +148,8 @@ describe('one mistake per fixture page', () => {
 
 describe('a config with a service the site does not use', () => {
   it('a declared service the site does not use warns as unseen; --strict makes warnings fail', async () => {
-    const args = [RESOLVER, '--settle', '200', '--config', join(FIXTURES, 'config-extra.json'), `${site.url}/test/fixtures/scan/clean.html`];
+    // The clean page again, its banner taking config-extra.json (the run's config) by a relative URL.
+    const args = [RESOLVER, '--settle', '200', '--config', join(FIXTURES, 'config-extra.json'), `${site.url}/test/fixtures/scan/config-relative.html`];
     const { code, stderr, report } = await runCli([...args, '--strict'], { json: join(folder, 'extra.json') });
     assert.equal(code, 1);
     assert.equal(stderr, '', 'no progress for a single page');
