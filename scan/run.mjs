@@ -86,6 +86,7 @@ export async function runScan(args, { stdout = process.stdout, stderr = process.
       consentCookie: config.cookie?.name ?? 'consent',
       configHash: loaded.hash,
       bannerConfigHash: bannerConfigHashes(),
+      logEndpoint: config.log?.endpoint,
     };
     const bar = progress(stderr, pages.length);
     /** @type {Map<string, number>} */

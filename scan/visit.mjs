@@ -6,7 +6,8 @@
 // The recorder sees every request of every frame (beacons, EventSource and WebSockets of the
 // page too), the resource hints of the DOM and of `Link:` headers, every cookie of the
 // context (HttpOnly and other domains' too, through CDP) and the storage names of the page
-// and its same-origin frames.
+// and its same-origin frames. While the banner's buttons are clicked, its receipts to the
+// config's log endpoint are answered here and never reach the site's consent log.
 
 /** @typedef {'before-decision' | 'after-reject' | 'after-accept'} Phase */
 /**
@@ -147,17 +148,21 @@ async function readFrameStorage() {
   return names;
 }
 
+/** `*`, `?` and `\\` are wildcards and escape in a CDP URL pattern: `url` as a pattern that matches it alone. */
+const exactUrlPattern = (url) => url.replace(/[*?\\]/g, '\\$&');
+
 /**
  * Visits a page in one phase.
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} pageUrl
  * @param {Phase} phase
- * @param {{ timeout: number, settle: number, consentCookie: string, configHash: string, bannerConfigHash: (banner: BannerConfig) => Promise<string | null> }} options
+ * @param {{ timeout: number, settle: number, consentCookie: string, configHash: string, bannerConfigHash: (banner: BannerConfig) => Promise<string | null>, logEndpoint?: string }} options
  *   consentCookie: the config's cookie name; configHash: the hash of the run's config; bannerConfigHash: the hash of the
- *   config a page's banner uses, null when it cannot be read (a banner with another config is not clicked)
+ *   config a page's banner uses, null when it cannot be read (a banner with another config is not clicked);
+ *   logEndpoint: the config's `log.endpoint`, whose receipts are answered here and never reach the log
  * @returns {Promise<VisitRecord>}
  */
-export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configHash, bannerConfigHash }) {
+export async function visitPage(browser, pageUrl, phase, { timeout, settle, consentCookie, configHash, bannerConfigHash, logEndpoint }) {
   /** @type {VisitRecord} */
   const record = { page: pageUrl, phase, cookies: [], storage: [], requests: [], hints: [], named: [] };
   const started = Date.now();
@@ -195,6 +200,21 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
     session.on('Network.webSocketCreated', ({ url }) => {
       if (recording) record.requests.push({ url, type: 'websocket', frame: page.mainFrame().url() });
     });
+    // A scan is no visitor: its decisions must not be counted in the site's consent log.
+    if (logEndpoint) {
+      let receipts;
+      try {
+        receipts = new URL(logEndpoint, pageUrl).href;
+      } catch {
+        // No URL: the banner sends nothing there either.
+      }
+      if (receipts) {
+        session.on('Fetch.requestPaused', ({ requestId }) => {
+          session.send('Fetch.fulfillRequest', { requestId, responseCode: 204 }).catch(() => {});
+        });
+        await session.send('Fetch.enable', { patterns: [{ urlPattern: exactUrlPattern(receipts), requestStage: 'Request' }] });
+      }
+    }
 
     const response = await page.goto(pageUrl, { waitUntil: 'load', timeout });
     if (response && !response.ok()) throw new Error(`the page answers HTTP ${response.status()}`);

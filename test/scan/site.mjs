@@ -45,11 +45,16 @@ function discoverySite(pathname, base) {
 }
 
 /**
- * Starts the server; resolves with `{ url, port, close }`. Fixture pages and scripts under
- * /test/fixtures/scan/ get the server's port for `__PORT__`.
+ * Starts the server; resolves with `{ url, port, close, hits }`. Fixture pages and scripts under
+ * /test/fixtures/scan/ get the server's port for `__PORT__`. The site also answers
+ * anything under /test/scan-log/ (the consent log of config-log.json, and the page's own
+ * requests beside it) with 204;
+ * `hits` lists the method and URL of every request under /test/scan-log/.
  */
 export async function startSite() {
   let port;
+  /** @type {string[]} */
+  const hits = [];
   const { server, url } = await startServer({
     port: 0,
     handle(request, response, pathname) {
@@ -58,6 +63,11 @@ export async function startSite() {
         const answer = THIRD_PARTY[pathname];
         if (answer) response.writeHead(200, { 'Content-Type': answer[0], 'Access-Control-Allow-Origin': '*' }).end(answer[1]);
         else response.writeHead(204).end();
+        return true;
+      }
+      if (pathname.startsWith('/test/scan-log/')) {
+        hits.push(`${request.method} ${request.url}`);
+        response.writeHead(204).end();
         return true;
       }
       const generated = discoverySite(pathname, `http://localhost:${port}`);
@@ -84,6 +94,7 @@ export async function startSite() {
   return {
     url,
     port,
+    hits,
     close() {
       server.closeAllConnections();
       server.close();

@@ -24,6 +24,30 @@ const page = (name) => `${site.url}/test/fixtures/scan/${name}.html`;
 const findingsOn = (report, name) => brief(report.findings.filter((finding) => finding.page === page(name)));
 const on = (name, findings) => findings.map((finding) => ({ page: `/test/fixtures/scan/${name}.html`, ...finding }));
 
+describe('the consent log', () => {
+  let run;
+  before(async () => {
+    site.hits.length = 0;
+    run = await runCli([RESOLVER, '--settle', '200', page('receipts')], { json: join(folder, 'receipts.json') });
+  });
+
+  it('no receipt of the scan\'s clicks reaches the log endpoint, and none is reported', () => {
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(site.hits.filter((hit) => hit.endsWith(' /test/scan-log/receipts')), []);
+    const pixel = { kind: 'request', item: { url: `http://tracker.test:${site.port}/pixel.gif`, type: 'image' }, severity: 'fail' };
+    assert.deepEqual(findingsOn(run.report, 'receipts'), on('receipts', [
+      { phase: 'before-decision', ...pixel },
+      { phase: 'after-reject', ...pixel },
+    ]));
+  });
+
+  it('the page\'s own requests beside the endpoint still go through: once per load (the config read, three visits, two reloads)', () => {
+    const count = (hit) => site.hits.filter((candidate) => candidate === hit).length;
+    assert.equal(count('POST /test/scan-log/receipts?from=page'), 6);
+    assert.equal(count('GET /test/scan-log/receipts-archive'), 6);
+  });
+});
+
 describe('a page whose banner uses another config is reported, not judged', () => {
   const mismatch = (name, uses, judgedBy) => ({
     page: page(name),
