@@ -108,25 +108,26 @@ export function judge({ config, visits, allowOrigins, configSource = 'the config
     }
     const strict = phase !== 'after-accept';
 
-    /** Judges one cookie or storage name; `item` says which. */
-    const judgeName = (kind, name, item, what) => {
+    /** Judges one cookie or storage name; `item` says which; `deleted`: a cookie set during the visit and gone by its end. */
+    const judgeName = (kind, name, item, what, deleted = false) => {
       if (kind === 'cookie' && consentCookies.includes(name)) return;
       const owners = matching(name);
+      const gone = deleted ? '; it was set, then deleted again during the visit' : '';
       if (strict) {
         if (owners.some((owner) => (phase === 'before-decision' ? owner.beforeDecision : owner.afterRefusal))) return;
         if (owners.length) {
           const ids = [...new Set(owners.map((owner) => `"${owner.service.id}"`))].join(', ');
-          add(kind, item, 'fail', `${what} is declared by ${ids}, which needs consent, but exists ${when}`);
-        } else add(kind, item, 'fail', `${what} is declared by no service, and only a necessary service's may exist ${when}`);
+          add(kind, item, 'fail', `${what} is declared by ${ids}, which needs consent, but ${deleted ? 'was set' : 'exists'} ${when}${deleted ? ', then deleted again during the visit' : ''}`);
+        } else add(kind, item, 'fail', `${what} is declared by no service, and only a necessary service's may exist ${when}${gone}`);
       } else if (!owners.length) {
         const suggestion = suggestOwner(name, config);
-        add('undeclared', { ...item, ...(suggestion.service ? { suggestedService: suggestion.service } : {}) }, 'warn', `${what} is declared by no service; ${suggestion.text}`);
+        add('undeclared', { ...item, ...(suggestion.service ? { suggestedService: suggestion.service } : {}) }, 'warn', `${what} is declared by no service; ${suggestion.text}${gone}`);
       }
     };
     const seenItems = new Set();
     const once = (key) => !seenItems.has(key) && seenItems.add(key);
     for (const cookie of visit.cookies) {
-      if (once(`cookie ${cookie.name} ${cookie.domain} ${cookie.path}`)) judgeName('cookie', cookie.name, { name: cookie.name, domain: cookie.domain }, `the cookie "${cookie.name}" (${cookie.domain})`);
+      if (once(`cookie ${cookie.name} ${cookie.domain} ${cookie.path}`)) judgeName('cookie', cookie.name, { name: cookie.name, domain: cookie.domain }, `the cookie "${cookie.name}" (${cookie.domain})`, cookie.deleted);
     }
     for (const entry of visit.storage) {
       if (once(`storage ${entry.area} ${entry.key}`)) judgeName('storage', entry.key, { area: entry.area, key: entry.key }, `the ${entry.area} name "${entry.key}"`);

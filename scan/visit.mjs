@@ -5,7 +5,9 @@
 //   cookie, reload; everything from the click on is recorded.
 // The recorder sees every request of every frame (beacons, EventSource and WebSockets of the
 // page too), the resource hints of the DOM and of `Link:` headers, every cookie of the
-// context (HttpOnly and other domains' too, through CDP) and the storage names of the page
+// context at the end of the visit (HttpOnly and other domains' too, through CDP), every
+// cookie written during the visit even when it is gone by its end (Set-Cookie headers, and
+// scripts' writes to `document.cookie` and `cookieStore`), and the storage names of the page
 // and its same-origin frames. While the banner's buttons are clicked, its receipts to the
 // config's log endpoint are answered here and never reach the site's consent log.
 
@@ -17,7 +19,8 @@
  * @property {string} [error] why the visit could not be made
  * @property {number} [ms] how long the visit took
  * @property {string[]} [pending] requests still in flight when a wait for network idle ran out of time
- * @property {{ name: string, domain: string, path: string, httpOnly: boolean }[]} cookies
+ * @property {{ name: string, domain: string, path: string, httpOnly: boolean, deleted?: boolean }[]} cookies the cookies at the end
+ *   of the visit, and those written during it but deleted again before its end (`deleted`)
  * @property {{ area: 'localStorage' | 'sessionStorage' | 'indexedDB', key: string, frame: string }[]} storage
  * @property {{ url: string, type: string, frame: string }[]} requests
  * @property {{ url: string, rel: string, source: 'dom' | 'header', frame: string }[]} hints
@@ -46,6 +49,108 @@ export function linkHeaderHints(header, base) {
     }
   }
   return hints;
+}
+
+/** The path a cookie gets when its write names none: the folder of the URL's path (RFC 6265, 5.1.4). */
+function defaultPath(pathname) {
+  const end = pathname.lastIndexOf('/');
+  return pathname.startsWith('/') && end > 0 ? pathname.slice(0, end) : '/';
+}
+
+/** Whether a cookie of path `cookiePath` is sent to (and seen by) a document at `pathname` (RFC 6265, 5.1.4). */
+function pathMatches(pathname, cookiePath) {
+  return pathname === cookiePath || (pathname.startsWith(cookiePath) && (cookiePath.endsWith('/') || pathname[cookiePath.length] === '/'));
+}
+
+/**
+ * One cookie write, as a `Set-Cookie` header line or a `document.cookie` assignment, made for
+ * `url`: the cookie it stores, or null when it stores none because it deletes one (an empty
+ * value, `Max-Age` of 0 or less, or else an `Expires` in the past).
+ * @param {string} line
+ * @param {string} url the response's URL, or the document's
+ * @returns {{ name: string, domain: string, path: string, httpOnly: boolean } | null}
+ */
+export function cookieWrite(line, url, now = Date.now()) {
+  const [pair, ...attributes] = line.split(';');
+  const at = pair.indexOf('=');
+  const name = at < 0 ? '' : pair.slice(0, at).trim();
+  const value = (at < 0 ? pair : pair.slice(at + 1)).trim();
+  if (!value) return null;
+  let domain;
+  let path;
+  let httpOnly = false;
+  let maxAge;
+  let expires;
+  for (const attribute of attributes) {
+    const equals = attribute.indexOf('=');
+    const key = (equals < 0 ? attribute : attribute.slice(0, equals)).trim().toLowerCase();
+    const setting = equals < 0 ? '' : attribute.slice(equals + 1).trim();
+    if (key === 'domain' && setting) domain = setting.replace(/^\./, '').toLowerCase();
+    else if (key === 'path') path = setting.startsWith('/') ? setting : undefined;
+    else if (key === 'httponly') httpOnly = true;
+    else if (key === 'max-age' && /^-?\d+$/.test(setting)) maxAge = Number(setting);
+    else if (key === 'expires' && !Number.isNaN(Date.parse(setting))) expires = Date.parse(setting);
+  }
+  // Max-Age wins over Expires.
+  if (maxAge !== undefined ? maxAge <= 0 : expires !== undefined && expires <= now) return null;
+  const parsed = new URL(url);
+  return { name, domain: domain ? `.${domain}` : parsed.hostname, path: path ?? defaultPath(parsed.pathname), httpOnly };
+}
+
+/**
+ * Runs in every document before its own scripts (an init script): reports each cookie a
+ * script writes, through `document.cookie` or `cookieStore.set`, to the scan's binding, with
+ * the document's URL and whether the browser stored it. Deletions (an empty value) are left
+ * out here; the scan drops the other kinds. Written as a function for `evaluateOnNewDocument`.
+ * @param {string} bindingName
+ */
+function watchCookieWrites(bindingName) {
+  const report = /** @type {((json: string) => void) | undefined} */ (/** @type {any} */ (globalThis)[bindingName]);
+  const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  if (typeof report !== 'function' || !descriptor?.set || !descriptor.get) return;
+  const { get, set } = descriptor;
+  // An about:blank or srcdoc frame writes the cookies of the document that made it.
+  const documentUrl = () => (/^https?:$/.test(location.protocol) ? location.href : `${origin}/`);
+  Object.defineProperty(Document.prototype, 'cookie', {
+    ...descriptor,
+    set(text) {
+      set.call(this, text);
+      try {
+        const line = String(text);
+        const pair = line.split(';')[0];
+        const at = pair.indexOf('=');
+        const value = (at < 0 ? pair : pair.slice(at + 1)).trim();
+        if (!value) return;
+        const stored = at < 0 ? value : `${pair.slice(0, at).trim()}=${value}`;
+        const visible = String(get.call(this)).split(';').some((candidate) => candidate.trim() === stored);
+        report(JSON.stringify({ line, url: documentUrl(), visible }));
+      } catch {
+        // Never break the page.
+      }
+    },
+  });
+  const store = /** @type {any} */ (globalThis).CookieStore?.prototype;
+  const storeSet = store?.set;
+  if (typeof storeSet !== 'function') return;
+  store.set = function (/** @type {any} */ nameOrOptions, /** @type {any} */ valueOrNothing) {
+    const options = typeof nameOrOptions === 'object' && nameOrOptions ? nameOrOptions : { name: nameOrOptions, value: valueOrNothing };
+    const result = storeSet.apply(this, arguments);
+    Promise.resolve(result).then(
+      () => {
+        try {
+          let line = `${options.name}=${options.value ?? ''}`;
+          if (options.domain) line += `; domain=${options.domain}`;
+          line += `; path=${options.path ?? '/'}`;
+          if (options.expires != null) line += `; expires=${new Date(options.expires).toUTCString()}`;
+          report(JSON.stringify({ line, url: documentUrl(), visible: true }));
+        } catch {
+          // Never break the page.
+        }
+      },
+      () => {},
+    );
+    return result;
+  };
 }
 
 /**
@@ -148,6 +253,9 @@ async function readFrameStorage() {
   return names;
 }
 
+/** The name of the binding the init script reports cookie writes to. */
+const COOKIE_BINDING = '__consentScanCookieWrite';
+
 /** `*`, `?` and `\\` are wildcards and escape in a CDP URL pattern: `url` as a pattern that matches it alone. */
 const exactUrlPattern = (url) => url.replace(/[*?\\]/g, '\\$&');
 
@@ -185,20 +293,39 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
     };
     // Before a decision the whole visit counts; in the other phases, from the click on.
     let recording = phase === 'before-decision';
+    /** Cookies written while recording: Set-Cookie lines with their response's URL, and scripts' writes. */
+    const headerWrites = [];
+    /** @type {{ name: string, domain: string, path: string, httpOnly: boolean }[]} */
+    const scriptWrites = [];
     page.on('request', (request) => {
       if (recording) record.requests.push({ url: request.url(), type: request.resourceType(), frame: request.frame()?.url() ?? '' });
     });
     page.on('response', (response) => {
-      const link = response.headers().link;
-      if (recording && link) {
+      if (!recording) return;
+      const { link, 'set-cookie': setCookie } = response.headers();
+      if (link) {
         for (const hint of linkHeaderHints(link, response.url())) record.hints.push({ ...hint, source: 'header', frame: response.frame()?.url() ?? '' });
       }
+      if (setCookie) for (const line of setCookie.split('\n')) headerWrites.push({ line, url: response.url() });
     });
+    await page.exposeFunction(COOKIE_BINDING, (/** @type {string} */ json) => {
+      if (!recording) return;
+      const { line, url, visible } = JSON.parse(json);
+      const cookie = cookieWrite(line, url);
+      // A write the page cannot see afterwards, though it would, was refused (an HttpOnly cookie of that name, a foreign domain).
+      if (cookie && (visible || !pathMatches(new URL(url).pathname, cookie.path))) scriptWrites.push(cookie);
+    });
+    await page.evaluateOnNewDocument(watchCookieWrites, COOKIE_BINDING);
     // WebSockets are no puppeteer requests: the page's own CDP session reports them.
     const session = await page.createCDPSession();
     await session.send('Network.enable');
     session.on('Network.webSocketCreated', ({ url }) => {
       if (recording) record.requests.push({ url, type: 'websocket', frame: page.mainFrame().url() });
+    });
+    /** The Set-Cookie lines the browser refused to store (those of the page's own process; cross-site frames have theirs). */
+    const refused = new Set();
+    session.on('Network.responseReceivedExtraInfo', ({ blockedCookies }) => {
+      for (const blocked of blockedCookies ?? []) refused.add(blocked.cookieLine);
     });
     // A scan is no visitor: its decisions must not be counted in the site's consent log.
     if (logEndpoint) {
@@ -244,6 +371,18 @@ export async function visitPage(browser, pageUrl, phase, { timeout, settle, cons
     await waitIdle();
 
     record.cookies = (await context.cookies()).map(({ name, domain, path, httpOnly }) => ({ name, domain, path, httpOnly }));
+    // Every cookie written that is not there any more was set and deleted again.
+    const present = new Set(record.cookies.map(({ name, domain }) => `${name}\n${domain}`));
+    const headerCookies = headerWrites.flatMap(({ line, url }) => {
+      const cookie = refused.has(line) ? null : cookieWrite(line, url);
+      return cookie ? [cookie] : [];
+    });
+    for (const cookie of [...headerCookies, ...scriptWrites]) {
+      const key = `${cookie.name}\n${cookie.domain}`;
+      if (present.has(key)) continue;
+      present.add(key);
+      record.cookies.push({ ...cookie, deleted: true });
+    }
     const siteOrigin = new URL(pageUrl).origin;
     for (const frame of page.frames()) {
       if (frame.isDetached()) continue;

@@ -11,7 +11,7 @@ import { judge } from '../../scan/judge.mjs';
 import { htmlReport } from '../../scan/report-html.mjs';
 import { progress } from '../../scan/progress.mjs';
 import { suggestOwner, VENDORS } from '../../scan/suggest.mjs';
-import { linkHeaderHints } from '../../scan/visit.mjs';
+import { cookieWrite, linkHeaderHints } from '../../scan/visit.mjs';
 import { FIXTURES, RESOLVER, runCli, startSite } from './site.mjs';
 
 let site;
@@ -148,6 +148,19 @@ describe('parts', () => {
       { kind: 'cookie', item: { name: '_ga', domain: '.site.example' }, severity: 'fail' },
       { kind: 'request', item: { url: 'https://maps.example.com/tile.png', type: 'image' }, severity: 'fail' },
     ]);
+  });
+
+  it('a cookie write: the cookie it stores, with its domain and path as the browser keeps them; a deletion stores none', () => {
+    const now = Date.parse('2026-12-01T08:00:00Z');
+    const url = 'https://www.site.example/news/2026/a.html';
+    assert.deepEqual(cookieWrite('_stat=uid-42; Path=/; Max-Age=2592000', url, now), { name: '_stat', domain: 'www.site.example', path: '/', httpOnly: false });
+    assert.deepEqual(cookieWrite(' sid = 7 ; Domain=.Site.Example; HttpOnly; Secure', url, now), { name: 'sid', domain: '.site.example', path: '/news/2026', httpOnly: true });
+    assert.deepEqual(cookieWrite('later=1; expires=Fri, 01 Jan 2027 00:00:00 GMT', url, now), { name: 'later', domain: 'www.site.example', path: '/news/2026', httpOnly: false });
+    // Max-Age wins over Expires.
+    assert.deepEqual(cookieWrite('kept=1; max-age=60; expires=Thu, 01 Jan 1970 00:00:00 GMT', 'https://site.example/', now)?.name, 'kept');
+    for (const deletion of ['_stat=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT', '_stat=1; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT', '_stat=1; max-age=0', '_stat=1; Max-Age=-1; expires=Fri, 01 Jan 2027 00:00:00 GMT', '_stat=']) {
+      assert.equal(cookieWrite(deletion, url, now), null, deletion);
+    }
   });
 
   it('Link: headers give their resource hints', () => {

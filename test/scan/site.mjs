@@ -47,8 +47,8 @@ function discoverySite(pathname, base) {
 /**
  * Starts the server; resolves with `{ url, port, close, hits }`. Fixture pages and scripts under
  * /test/fixtures/scan/ get the server's port for `__PORT__`. The site also answers
- * anything under /test/scan-log/ (the consent log of config-log.json, and the page's own
- * requests beside it) with 204;
+ * /test/scan-set-cookie with a Set-Cookie header, and anything under /test/scan-log/ (the
+ * consent log of config-log.json, and the page's own requests beside it) with 204;
  * `hits` lists the method and URL of every request under /test/scan-log/.
  */
 export async function startSite() {
@@ -63,6 +63,10 @@ export async function startSite() {
         const answer = THIRD_PARTY[pathname];
         if (answer) response.writeHead(200, { 'Content-Type': answer[0], 'Access-Control-Allow-Origin': '*' }).end(answer[1]);
         else response.writeHead(204).end();
+        return true;
+      }
+      if (pathname === '/test/scan-set-cookie' || pathname === '/test/scan-hit') {
+        response.writeHead(204, pathname === '/test/scan-hit' ? {} : { 'Set-Cookie': 'srv_id=7; Path=/; SameSite=Lax' }).end();
         return true;
       }
       if (pathname.startsWith('/test/scan-log/')) {

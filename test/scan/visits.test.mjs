@@ -24,6 +24,39 @@ const page = (name) => `${site.url}/test/fixtures/scan/${name}.html`;
 const findingsOn = (report, name) => brief(report.findings.filter((finding) => finding.page === page(name)));
 const on = (name, findings) => findings.map((finding) => ({ page: `/test/fixtures/scan/${name}.html`, ...finding }));
 
+describe('cookies that exist only for a while', () => {
+  let run;
+  before(async () => {
+    run = await runCli([RESOLVER, '--settle', '200', page('transient')], { json: join(folder, 'transient.json') });
+  });
+
+  it('a cookie set and deleted again fails before any decision and after "Reject all"; deletions are no writes', () => {
+    assert.equal(run.code, 1, run.stderr);
+    const cookie = (phase, name, severity = 'fail') => ({ phase, kind: severity === 'fail' ? 'cookie' : 'undeclared', item: { name, domain: 'localhost' }, severity });
+    // _stat: set by an ungated tracker, deleted by the banner's cleaner; probe: by its own script; srv_id: set by a Set-Cookie header.
+    // Not old_id, old_visit, old_tab (deletions) nor elsewhere (refused by the browser).
+    assert.deepEqual(findingsOn(run.report, 'transient'), on('transient', [
+      cookie('before-decision', '_stat'),
+      cookie('before-decision', 'probe'),
+      cookie('before-decision', 'srv_id'),
+      cookie('after-reject', '_stat'),
+      cookie('after-reject', 'probe'),
+      cookie('after-reject', 'srv_id'),
+      cookie('after-accept', 'probe', 'warn'),
+      cookie('after-accept', 'srv_id', 'warn'),
+    ]));
+  });
+
+  it('the finding says the cookie was set and deleted again', () => {
+    const whys = run.report.findings.filter((finding) => finding.item.name === 'probe').map((finding) => finding.why);
+    assert.deepEqual(whys, [
+      'the cookie "probe" (localhost) is declared by no service, and only a necessary service\'s may exist before any decision; it was set, then deleted again during the visit',
+      'the cookie "probe" (localhost) is declared by no service, and only a necessary service\'s may exist after "Reject all"; it was set, then deleted again during the visit',
+      'the cookie "probe" (localhost) is declared by no service; no service of the config looks like its owner: declare it with the service that sets it; it was set, then deleted again during the visit',
+    ]);
+  });
+});
+
 describe('the consent log', () => {
   let run;
   before(async () => {
