@@ -123,7 +123,15 @@ export function runCli(args, { json } = {}) {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, report: json && code !== 2 ? JSON.parse(readFileSync(json, 'utf8')) : undefined }));
+    // (A report that is missing or unreadable rejects, with what the command printed: thrown in this
+    // handler, it would escape the promise and leave the test waiting.)
+    child.on('close', (code) => {
+      try {
+        resolve({ code, stdout, stderr, report: json && code !== 2 ? JSON.parse(readFileSync(json, 'utf8')) : undefined });
+      } catch (error) {
+        reject(new Error(`the scan exited with ${code} and left no readable report (${error.message}):\n${stderr}`));
+      }
+    });
   });
 }
 
