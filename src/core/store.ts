@@ -129,7 +129,11 @@ export class ConsentStore {
     return this.#services.has(id) || this.#config?.categories.some((category) => category.id === id) === true;
   }
 
-  /** The stored choice for one optional service: true, false, or undefined when never decided. */
+  /**
+   * The stored choice for one optional service of the config: true, false, or undefined when
+   * never decided. Only for ids of the config's services: the record holds short hashes, and an
+   * id the config does not know may share one. Whether anything may run is `isGranted`'s answer.
+   */
   storedChoice(serviceId: string): boolean | undefined {
     // (A service's tag in the record, computed each time: a short hash costs less than keeping a map up to date.)
     const tag = serviceTag(serviceId);
