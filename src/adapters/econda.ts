@@ -7,13 +7,14 @@
  * cookies and stops further `emos3.send` calls; a new grant lets them through again.
  *
  * "anonymised" (the privacy officer's choice, with a `necessaryJustification`): emos3.js
- * loads at once and measures anonymously: `anonymised` (econda's settings for that, which
- * econda's public documentation does not name, so the config gives them) lies over
+ * loads at once and measures anonymously: `anonymised` (the settings for that, which the
+ * config gives: econda's own consent switches are not used, see README) lies over
  * `emos3.defaults`, and only the session cookie `emos_jcsid` may stay. Consent switches the
  * same emos3 to full measurement by taking those settings out of `emos3.defaults` (no second
  * load, no second page view); a withdrawal puts them back and deletes every other `emos_*`
  * cookie. A refusal stops the anonymised measurement too (send paused, `emos_*` deleted)
- * unless `"afterRefusal": "continue"`.
+ * unless `"afterRefusal": "continue"`. Paused before emos3.js has run, it sends nothing:
+ * the queued page view is dropped, and emos3's own send, once there, is paused too.
  */
 import { deleteCookies } from '../core/cleaner.js';
 import { cookieNames } from '../core/cookies.js';
@@ -35,6 +36,12 @@ export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([urlSetting(
   let loaded = false;
   /** econda's own send, kept aside while the service measures nothing. */
   let paused: Emos3['send'] | null = null;
+  /** Keeps econda's send aside, and drops what waits for emos3.js if it has not run yet (the page view). */
+  const pause = (emos3: Emos3) => {
+    paused = emos3.send;
+    emos3.send = () => {};
+    emos3.stored?.splice(0);
+  };
   return {
     apply(granted, decided) {
       const reduced = !granted && context.preConsentNow(decided);
@@ -42,9 +49,10 @@ export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([urlSetting(
       if (measuring && !loaded) {
         loaded = true;
         // econda's documented queue: calls made before emos3.js arrives are kept in `stored`.
-        page.emos3 = { defaults: { ...settings.settings, ...(reduced && anonymised) }, stored: [], send(properties) { this.stored!.push(properties); } };
-        page.emos3.send({ ...settings.pageView });
-        context.load(settings.src);
+        const emos3: Emos3 = (page.emos3 = { defaults: { ...settings.settings, ...(reduced && anonymised) }, stored: [], send(properties) { this.stored!.push(properties); } });
+        emos3.send({ ...settings.pageView });
+        // emos3.js puts its own send in place of the queue's: paused meanwhile, it stays paused.
+        context.load(settings.src).onload = () => paused && pause(emos3);
       } else if (loaded && page.emos3) {
         const emos3 = page.emos3;
         // The same defaults object throughout: what the anonymised mode changed returns to the settings, or back.
@@ -54,10 +62,7 @@ export const start = /* @__PURE__ */ adapterStarter<EcondaSettings>([urlSetting(
         if (measuring && paused) {
           emos3.send = paused;
           paused = null;
-        } else if (!measuring && !paused) {
-          paused = emos3.send;
-          emos3.send = () => {};
-        }
+        } else if (!measuring && !paused) pause(emos3);
       }
       // Not granted: no econda cookie stays, but for the session cookie of the anonymised measurement.
       if (!granted) deleteCookies(cookieNames().filter((name) => name.startsWith('emos_') && !(reduced && name === SESSION_COOKIE)).map((name) => ({ name })));

@@ -22,6 +22,11 @@ function setIgnored(ignored: boolean): void {
 
 export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain', isText, 'the domain registered with Plausible'], urlSetting('src', 'the URL of the Plausible script', true)], (settings, context) => {
   let loaded = false;
+  /**
+   * Whether this page read a stored refusal, under which an earlier page may have set the flag:
+   * a grant then takes it away. (A flag the site owner set to leave out their own visits stays.)
+   */
+  let refused = false;
   const load = () => {
     // Plausible's script reads its domain from its own element when it runs.
     if (!loaded) context.load(settings.src ?? 'https://plausible.io/js/script.js').dataset.domain = settings.domain;
@@ -30,9 +35,12 @@ export const start = /* @__PURE__ */ adapterStarter<PlausibleSettings>([['domain
   return {
     apply(granted, decided) {
       if (granted || context.preConsentNow(decided)) {
-        if (loaded) setIgnored(false);
+        if (loaded || refused) setIgnored(false);
         load();
-      } else if (loaded) setIgnored(true);
+      } else {
+        refused ||= decided;
+        if (loaded) setIgnored(true);
+      }
     },
   };
 });

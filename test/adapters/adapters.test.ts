@@ -375,6 +375,30 @@ describe('adapters', () => {
       expect(page.emos3).to.equal(undefined);
     });
 
+    it('a refusal before emos3.js has run: it sends nothing queued, and nothing later', async () => {
+      await pageView(withAdapter(econda, {}, justified));
+      // emos3.js is on its way; the visitor refuses first.
+      store.rejectAll();
+      await vendorLoaded('emos3');
+      send({ content: 'a call of the site after the refusal' });
+      expect(page.econdaStandIn!.sent).to.deep.equal([]);
+      expect(await vendorRequests('econda-hit')).to.deep.equal([]);
+      expect(await emosCookies()).to.deep.equal([]);
+    });
+
+    it('consent mode: a grant withdrawn before emos3.js has run sends nothing; a new grant measures again', async () => {
+      await pageView(withAdapter({ type: 'econda', src: econda.src, settings: econda.settings, pageView: econda.pageView }));
+      store.acceptAll();
+      store.rejectAll();
+      await vendorLoaded('emos3');
+      send({ content: 'after the withdrawal' });
+      expect(page.econdaStandIn!.sent).to.deep.equal([]);
+      expect(await emosCookies()).to.deep.equal([]);
+      store.acceptAll();
+      send({ content: 'after the new grant' });
+      expect(page.econdaStandIn!.sent).to.deep.equal([{ content: 'after the new grant' }]);
+    });
+
     it('without a justification: reported at its path, and econda waits for consent', async () => {
       const errors = await errorsDuring(() => pageView(withAdapter(exempt)));
       expect(errors.map(({ kind, path, message }) => `${kind} ${path}: ${message}`)).to.deep.equal([`config $.categories[1].services[2].adapter.mode: ${UNJUSTIFIED}`]);
@@ -406,6 +430,30 @@ describe('adapters', () => {
       expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
       store.acceptAll();
       expect(localStorage.getItem('plausible_ignore')).to.equal(null);
+    });
+
+    it('a grant on a later page counts again, after a withdrawal silenced it on an earlier one', async () => {
+      await pageView(withAdapter(plausible));
+      store.acceptAll();
+      await vendorLoaded('plausible');
+      store.rejectAll();
+      expect(localStorage.getItem('plausible_ignore')).to.equal('true');
+      // The next page: refused, nothing loads. Then the visitor allows Plausible again.
+      await pageView(withAdapter(plausible));
+      expect(scripts('plausible')).to.deep.equal([]);
+      store.acceptAll();
+      await vendorLoaded('plausible');
+      expect(localStorage.getItem('plausible_ignore')).to.equal(null);
+      expect(page.plausibleStandIn!.events).to.deep.equal(['pageview']);
+    });
+
+    it('leaves alone an opt-out flag that the site owner set to leave out their own visits', async () => {
+      localStorage.setItem('plausible_ignore', 'true');
+      await pageView(withAdapter(plausible));
+      store.acceptAll();
+      await vendorLoaded('plausible');
+      expect(localStorage.getItem('plausible_ignore')).to.equal('true');
+      expect(page.plausibleStandIn!.events).to.deep.equal([]);
     });
 
     it('runs before consent when the privacy officer says so and why; a refusal silences it', async () => {
