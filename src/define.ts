@@ -35,7 +35,7 @@ function defineOnUse(): void {
 
 /** The adapters' code loads only once a config names an adapter (now or after a replacement). */
 function startAdaptersOnUse(store: ConsentStore): void {
-  const namesAdapter = () => store.config?.categories.some((category) => category.services.some((service) => service.adapter)) === true;
+  const namesAdapter = () => store.config?.categories.some((category) => category.services.some((service) => service.adapter));
   const startIfNamed = () => {
     if (!namesAdapter()) return;
     unsubscribe();

@@ -3,6 +3,7 @@
  * path. `consent-banner-check` prints it; the page reports it once per config, and loads
  * this file only then, since a config that needs it is rare.
  */
+import { reportError } from './errors.js';
 import type { ConfigProblem } from './validate.js';
 import type { ConsentConfig } from './config-schema.js';
 import { necessaryDoubt } from './necessary.js';
@@ -17,4 +18,9 @@ export function necessaryDoubts(config: ConsentConfig): ConfigProblem[] {
         : [];
     }),
   );
+}
+
+/** Warns on the page about each of them (`consent-error` and `console.warn`): the store calls this, in this file, so that every page view does not download it. */
+export function reportNecessaryDoubts(config: ConsentConfig): void {
+  for (const { path, message } of necessaryDoubts(config)) reportError('config', path, message, console.warn);
 }

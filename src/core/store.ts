@@ -68,6 +68,7 @@ export type ConsentChange =
 
 export type DecisionChange = Extract<ConsentChange, { type: 'decision' }>;
 
+
 export type ConsentListener = (store: ConsentStore, change: ConsentChange) => void;
 
 export class ConsentStore {
@@ -126,7 +127,7 @@ export class ConsentStore {
 
   /** Whether the id names a category or service of the config. */
   knows(id: string): boolean {
-    return this.#services.has(id) || this.#config?.categories.some((category) => category.id === id) === true;
+    return this.#services.has(id) || !!this.#config?.categories.some((category) => category.id === id);
   }
 
   /**
@@ -158,10 +159,7 @@ export class ConsentStore {
     this.#required = new Set([...this.#services.values()].filter(({ service, category }) => !needsConsent(category, service)).map(({ service }) => service.id));
     // A required service that waits for consent (necessary.ts) is warned about, by a file that loads only then.
     if ([...this.#services.values()].some(({ service, category }) => category.required && !this.#required.has(service.id))) {
-      loadChunk(() => import('./necessary-doubts.js').then(({ necessaryDoubts }) => necessaryDoubts)).then(
-        (doubts) => doubts(config!).forEach((problem) => reportError('config', problem.path, problem.message, console.warn)),
-        () => {},
-      );
+      loadChunk(() => import('./necessary-doubts.js')).then(({ reportNecessaryDoubts }) => reportNecessaryDoubts(config!), () => {});
     }
     this.#record = config && this.#readRecord(config);
     const signal = config && config.signals !== false && this.needsDecision && browserSignal();
