@@ -18,17 +18,21 @@
 import type { ServiceConfig } from './config-schema.js';
 import { reportError } from './errors.js';
 import { activateScript, pageNonce } from './scripts.js';
-import type { ConsentStore } from './store.js';
+import { RECORD_LOST, type ConsentStore } from './store.js';
 
 /** The `data-consent` ids whose gated scripts ran on this page. */
 const ran = new Set<string>();
 
-/** The services whose withdrawal reloads the page: optional, their scripts ran here, no adapter stops them, and the config lets it reload. */
+/**
+ * The services whose withdrawal reloads the page: optional, and the config lets it reload; and a
+ * script gated by the service ran here that no adapter stops, or one gated by its category (which
+ * the withdrawal of any of its services stops being, adapter or not).
+ */
 export function stoppedByReload(store: ConsentStore): ServiceConfig[] {
   const config = store.config;
   return (config?.categories ?? []).flatMap((category) =>
     category.services.filter(
-      (service) => (ran.has(service.id) || ran.has(category.id)) && !store.isRequired(service.id) && !service.adapter && (service.reloadOnWithdrawal ?? config!.reloadOnWithdrawal) !== false,
+      (service) => ((ran.has(service.id) && !service.adapter) || ran.has(category.id)) && !store.isRequired(service.id) && (service.reloadOnWithdrawal ?? config!.reloadOnWithdrawal) !== false,
     ),
   );
 }
@@ -117,8 +121,11 @@ export function startGate(store: ConsentStore, root: Document | Element = docume
   });
   observer.observe(root, { childList: true, subtree: true });
   const unsubscribe = store.subscribe((_store, change) => {
-    // After the decision's receipt is on its way: a reload would cancel loading its file.
-    if (change.type === 'decision' && stoppedByReload(store).some((service) => !store.isGranted(service.id))) store.receipt.then(() => location.reload());
+    // A decision, or a record that no longer holds (another tab decided on another revision of the config):
+    // what ran and is no longer granted stops with a reload, after the decision's receipt is on its way (a
+    // reload would cancel loading its file). A new config of the page's own reloads nothing: the page
+    // would take it again after the reload.
+    if ((change.type === 'decision' || change === RECORD_LOST) && stoppedByReload(store).some((service) => !store.isGranted(service.id))) store.receipt.then(() => location.reload());
     apply();
   });
   apply();

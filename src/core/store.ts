@@ -68,6 +68,12 @@ export type ConsentChange =
 
 export type DecisionChange = Extract<ConsentChange, { type: 'decision' }>;
 
+/**
+ * The change `refresh` reports when the record it reads again holds no decision for this config
+ * (another tab decided on another revision of it, or the record was removed): a `config` change
+ * to every listener, which the gate tells apart from a new config of the page's by identity.
+ */
+export const RECORD_LOST: ConsentChange = { type: 'config' };
 
 export type ConsentListener = (store: ConsentStore, change: ConsentChange) => void;
 
@@ -260,7 +266,7 @@ export class ConsentStore {
     const neededDecision = this.needsDecision;
     this.#record = this.#readRecord(config);
     const decision = this.decision;
-    if (!decision) this.#notify({ type: 'config' });
+    if (!decision) this.#notify(RECORD_LOST);
     else if (decision.consentId !== previous?.consentId) this.#announce({ type: 'decision', decision, previous, neededDecision });
   }
 

@@ -150,7 +150,7 @@ describe('gating', () => {
     expect(window.ran).to.deep.equal(['necessary', 'a', 'b', 'c:n0nce-value', 'category', 'video', 'social', 'after']);
   });
 
-  it('knows the services whose withdrawal reloads the page: optional, their scripts ran, no adapter, not turned off', async () => {
+  it('knows the services whose withdrawal reloads the page: optional, their scripts ran and no adapter stops them, not turned off', async () => {
     await gatedPage();
     store.acceptAll();
     await ran('social');
@@ -161,8 +161,13 @@ describe('gating', () => {
     config.categories[1].services[1].adapter = { type: 'plausible' };
     config.categories[2].services[1].reloadOnWithdrawal = false;
     store.configure(config);
-    // heatmap ran (its category's script) but its adapter stops it; cms is required.
-    expect(stoppedByReload(store).map(({ id }) => id)).to.deep.equal(['stats', 'video']);
+    // cms is required. heatmap has an adapter, which stops the vendor, but a script gated by its category ran too:
+    // withdrawing heatmap withdraws the category, and nothing stops that script but a reload.
+    expect(stoppedByReload(store).map(({ id }) => id)).to.deep.equal(['stats', 'heatmap', 'video']);
+    // An adapter does stop what ran under its service's own id: video's scripts, with no script of its category.
+    config.categories[2].services[0].adapter = { type: 'gtag' };
+    store.configure(structuredClone(config));
+    expect(stoppedByReload(store).map(({ id }) => id)).to.deep.equal(['stats', 'heatmap']);
     const byService = testConfig({ reloadOnWithdrawal: false });
     byService.categories[2].services[0].reloadOnWithdrawal = true;
     store.configure(byService);

@@ -174,6 +174,25 @@ describe('drop-in bundle on a plain page', () => {
     assert.equal(await first.evaluate(() => window.mark), 'kept');
   });
 
+  it('a refusal in a tab on the next revision of the config reloads a tab still on the old one, where the scripts ran', async () => {
+    const { page: first, context } = await openPage(session.browser);
+    await first.goto(plainPage());
+    await waitForDialog(first);
+    await clickAction(first, 'accept');
+    await first.waitForFunction(() => window.ran.includes('video'), { polling: 50 });
+    await first.evaluate(() => (window.mark = 'kept'));
+    // The site raised its config's revision meanwhile: a new page asks again, and the visitor refuses there.
+    const { page: second } = await openTab(context);
+    await second.goto(`${session.url}/test/e2e/pages/plain-revision-2.html`);
+    await waitForDialog(second);
+    await clickAction(second, 'reject');
+    // The first tab holds no valid decision any more, and its scripts ran: it reloads, and asks.
+    await first.bringToFront();
+    await first.waitForFunction(() => window.mark === undefined && document.readyState === 'complete' && customElements.get('consent-banner'), { polling: 50 });
+    await first.evaluate(() => document.querySelector('consent-banner').configApplied);
+    assert.deepEqual(await ran(first), []);
+  });
+
   it('with cookies blocked by the browser the dialog still works and nothing gated loads before a choice', async () => {
     const { page, requests } = await openPage(session.browser);
     const client = await page.createCDPSession();
