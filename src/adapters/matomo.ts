@@ -38,7 +38,11 @@ export const start = /* @__PURE__ */ adapterStarter<MatomoSettings>([urlSetting(
         return;
       }
       if (given) {
-        push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
+        // Before matomo.js has run, the queue is still ours: the consent queued for it is taken back (a forget behind it
+        // would come too late, the page view already sent); after, Matomo's own forget.
+        const queue = page._paq;
+        if (Array.isArray(queue)) page._paq = queue.filter(([command]) => !/ConsentGiven$/.test(command as string));
+        else push([cookieless ? 'forgetCookieConsentGiven' : 'forgetConsentGiven']);
         given = false;
         deleteVendorCookies('matomo');
       }

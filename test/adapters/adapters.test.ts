@@ -98,6 +98,17 @@ describe('adapters', () => {
       expect((await cookieNames()).filter((name) => /^(_pk_|mtm_)/.test(name))).to.deep.equal([]);
     });
 
+    it('a withdrawal before matomo.js has run takes back the consent queued for it: no hit, no cookie', async () => {
+      await pageView(withAdapter(matomo));
+      store.acceptAll();
+      // matomo.js is on its way (a slow host, or another tab's withdrawal arriving first).
+      store.saveSelection(['stats']);
+      await vendorLoaded('/vendors/matomo/');
+      expect(page.matomoStandIn!.calls).to.deep.equal(['requireConsent', 'setTrackerUrl', 'setSiteId', 'trackPageView', 'enableLinkTracking']);
+      expect(await vendorRequests('matomo.php')).to.deep.equal([]);
+      expect((await cookieNames()).filter((name) => /^(_pk_|mtm_)/.test(name))).to.deep.equal([]);
+    });
+
     it('on consent: setConsentGiven (never rememberConsentGiven), matomo.js, the page view; on withdrawal: forgetConsentGiven and no _pk_/mtm_ cookie', async () => {
       await pageView(withAdapter(matomo));
       store.acceptAll();
