@@ -70,8 +70,8 @@ export type DecisionChange = Extract<ConsentChange, { type: 'decision' }>;
 
 /**
  * The change `refresh` reports when the record it reads again holds no decision for this config
- * (another tab decided on another revision of it, or the record was removed): a `config` change
- * to every listener, which the gate tells apart from a new config of the page's by identity.
+ * though there is one (another tab decided on another revision of it): a `config` change to every
+ * listener, which the gate tells apart from a new config of the page's by identity.
  */
 export const RECORD_LOST: ConsentChange = { type: 'config' };
 
@@ -266,7 +266,8 @@ export class ConsentStore {
     const neededDecision = this.needsDecision;
     this.#record = this.#readRecord(config);
     const decision = this.decision;
-    if (!decision) this.#notify(RECORD_LOST);
+    // (A record deleted, by the visitor or their browser, takes back no grant: only one that another tab wrote does.)
+    if (!decision) this.#notify(this.#seen ? RECORD_LOST : { type: 'config' });
     else if (decision.consentId !== previous?.consentId) this.#announce({ type: 'decision', decision, previous, neededDecision });
   }
 
