@@ -45,7 +45,13 @@ export function startSecureServer(names) {
 const openContexts = new Set();
 
 export async function closePages() {
-  for (const context of openContexts) await context.close();
+  // Pages first, then their context: a context that drops its cookies while a page is still open tells the
+  // page of the change, and whatever that page does then (a reload of intercepted requests) must not be
+  // what the closing waits for.
+  for (const context of openContexts) {
+    for (const page of await context.pages()) await page.close();
+    await context.close();
+  }
   openContexts.clear();
 }
 
