@@ -42,9 +42,6 @@ function mainColours(rows) {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([key]) => key.split(',').map(Number));
 }
 
-/** The mean colour of a column of an image, from top to bottom. */
-const column = (rows, x) => rows.map((row) => row[x]).reduce((sum, pixel) => sum.map((value, index) => value + pixel[index] / rows.length), [0, 0, 0]);
-
 /** A button's left border, in the middle of its height, stands out from its face. */
 async function assertBordered(page, button, name) {
   const image = await pixels(page, button);
@@ -55,9 +52,15 @@ async function assertBordered(page, button, name) {
 describe('forced colours', () => {
   it('a switch keeps its knob and shows on and off apart; buttons keep a border', async () => {
     const { page } = await openPage(session.browser);
-    // (Puppeteer's own emulateMediaFeatures does not know this feature; DevTools' protocol does.)
+    // (Puppeteer's own emulateMediaFeatures does not know this feature; DevTools' protocol does.) Reduced motion:
+    // the knob is where its state puts it at once, not on its way there when the picture is taken.
     const devtools = await page.createCDPSession();
-    await devtools.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    await devtools.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'forced-colors', value: 'active' },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+      ],
+    });
     await page.goto(`${session.url}/test/e2e/pages/plain.html`);
     await waitForDialog(page);
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
@@ -80,10 +83,15 @@ describe('forced colours', () => {
       const [first, second] = mainColours(image);
       assert.ok(contrast(first, second) >= 3, `${state}: knob and track ${first} / ${second}`);
     }
-    // The knob moved: the left and right thirds swap their brightness between off and on.
-    const width = off[0].length;
-    const [leftOff, rightOff, leftOn, rightOn] = [column(off, Math.floor(width / 3)), column(off, Math.floor((2 * width) / 3)), column(on, Math.floor(width / 3)), column(on, Math.floor((2 * width) / 3))];
-    assert.ok(Math.sign(luminance(leftOff) - luminance(rightOff)) !== Math.sign(luminance(leftOn) - luminance(rightOn)), 'the knob is on the other side');
+    // The knob moved: the pixels of the second colour (the knob, with the track's border when off, which is
+    // the same on both sides) lie left of the middle when off and right of it when on. (Brightness alone
+    // cannot tell: on, the colours swap too, a light knob on a dark track.)
+    const knobAt = (image) => {
+      const knob = mainColours(image)[1].join();
+      const xs = image.flatMap((row) => row.flatMap((pixel, x) => (pixel.join() === knob ? [x / row.length] : [])));
+      return xs.reduce((sum, x) => sum + x, 0) / xs.length;
+    };
+    assert.deepEqual([knobAt(off) < 0.5, knobAt(on) > 0.5], [true, true], `the knob at ${knobAt(off).toFixed(2)} off, ${knobAt(on).toFixed(2)} on`);
     // And on does not look like off.
     const differing = off.flat().filter((pixel, index) => contrast(pixel, on.flat()[index]) >= 3).length;
     assert.ok(differing > off.flat().length / 5, `${differing} of ${off.flat().length} pixels differ`);
