@@ -44,7 +44,8 @@ export function validateConfig(text, source) {
 export async function configFromFile(file) {
   let text;
   try {
-    text = await readFile(file, 'utf8');
+    // Without a byte order mark, as a browser's fetch hands the page the text (and as consent-banner-check reads it).
+    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new ScanConfigError(`cannot read the config ${file}: ${error.message}`);
   }

@@ -3,6 +3,8 @@
 // --max-pages, --shard, the progress on a terminal, suggestions, Link headers and the HTML
 // report's escaping.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TRACKING_COOKIES } from '../../dist/lib/core/necessary.js';
@@ -12,6 +14,7 @@ import { htmlReport } from '../../scan/report-html.mjs';
 import { progress } from '../../scan/progress.mjs';
 import { suggestOwner, VENDORS } from '../../scan/suggest.mjs';
 import { cookieWrite, linkHeaderHints } from '../../scan/visit.mjs';
+import { configFromFile } from '../../scan/config.mjs';
 import { FIXTURES, RESOLVER, runCli, startSite } from './site.mjs';
 
 let site;
@@ -40,6 +43,19 @@ describe('usage errors exit 2 with a specific message', () => {
       assert.equal(stderr.split('\n')[0], `consent-banner-scan: ${message}`);
       assert.match(stderr, /^usage: consent-banner-scan \[options\] <url …>$/m);
     });
+  }
+});
+
+it('--config reads a file saved with a byte order mark, as the page does', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'consent-scan-bom-'));
+  const file = join(folder, 'config.json');
+  writeFileSync(file, `\uFEFF${readFileSync(join(FIXTURES, 'config.json'), 'utf8')}`);
+  try {
+    // The same config, and the same hash that pages' configs are compared by.
+    const [withMark, without] = [await configFromFile(file), await configFromFile(join(FIXTURES, 'config.json'))];
+    assert.deepEqual([withMark.config, withMark.hash], [without.config, without.hash]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 
